@@ -1,0 +1,3 @@
+export * from './directory-config';
+export * from './fleet';
+export * from './stack';

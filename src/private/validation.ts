@@ -1,0 +1,108 @@
+import { Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * Collects every problem with a construct's props, then reports them all in one error that names
+ * the construct path, each property, its value and the allowed range.
+ *
+ * Values that are tokens are never judged: they are only known at deploy time.
+ */
+export class PropsValidator {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly scope: IConstruct) {}
+
+  /** Records a problem with `property`: `message` says what is allowed. */
+  public fail(property: string, value: unknown, message: string): void {
+    this.problems.push(`${property}: ${message} (got ${describe(value)})`);
+  }
+
+  /** Records a problem that concerns several properties together. */
+  public failRule(message: string): void {
+    this.problems.push(message);
+  }
+
+  /** An integer in [min, max]. */
+  public integerInRange(property: string, value: number | undefined, min: number, max: number): void {
+    if (value === undefined || Token.isUnresolved(value)) {
+      return;
+    }
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.fail(property, value, `must be an integer from ${min} to ${max}`);
+    }
+  }
+
+  /** A duration that is a whole number of seconds in [minSeconds, maxSeconds]. */
+  public durationInRange(property: string, value: Duration | undefined, minSeconds: number, maxSeconds: number): void {
+    if (value === undefined || value.isUnresolved()) {
+      return;
+    }
+    const seconds = value.toSeconds({ integral: false });
+    if (!Number.isInteger(seconds) || seconds < minSeconds || seconds > maxSeconds) {
+      this.fail(property, value, `must be a whole number of seconds from ${minSeconds} to ${maxSeconds}`);
+    }
+  }
+
+  /** A size that is a whole number of GiB in [minGiB, maxGiB]. */
+  public sizeInRange(property: string, value: Size | undefined, minGiB: number, maxGiB: number): void {
+    if (value === undefined || value.isUnresolved()) {
+      return;
+    }
+    const gib = value.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+    if (!Number.isInteger(gib) || gib < minGiB || gib > maxGiB) {
+      this.fail(property, value, `must be a whole number of GiB from ${minGiB} to ${maxGiB}`);
+    }
+  }
+
+  /** A string of [min, max] characters that matches `pattern` (when given). */
+  public string(property: string, value: string | undefined, opts: { min?: number; max?: number; pattern?: RegExp; patternDescription?: string }): void {
+    if (value === undefined || Token.isUnresolved(value)) {
+      return;
+    }
+    const min = opts.min ?? 0;
+    if (value.length < min || (opts.max !== undefined && value.length > opts.max)) {
+      this.fail(property, value, opts.max === undefined
+        ? `must be at least ${min} characters long`
+        : `must be ${min} to ${opts.max} characters long`);
+    } else if (opts.pattern && !opts.pattern.test(value)) {
+      this.fail(property, value, `must match ${opts.patternDescription ?? opts.pattern.source}`);
+    }
+  }
+
+  /** A list of [min, max] items. */
+  public listLength(property: string, value: readonly unknown[] | undefined, min: number, max: number): void {
+    if (value === undefined || Token.isUnresolved(value)) {
+      return;
+    }
+    if (value.length < min || value.length > max) {
+      this.fail(property, `${value.length} items`, min === max ? `must have exactly ${min} items` : `must have ${min} to ${max} items`);
+    }
+  }
+
+  /** Whether any problem has been recorded so far. */
+  public get hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** Throws one error listing every recorded problem, if there is any. */
+  public throwIfInvalid(): void {
+    if (this.problems.length === 0) {
+      return;
+    }
+    const heading = `${this.scope.node.path}: invalid ${this.scope.constructor.name} props (${this.problems.length} problem${this.problems.length > 1 ? 's' : ''})`;
+    throw new Error([heading, ...this.problems.map((p) => `  - ${p}`)].join('\n'));
+  }
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Duration) {
+    return value.toHumanString();
+  }
+  if (value instanceof Size) {
+    return `${value.toGibibytes({ rounding: SizeRoundingBehavior.NONE })} GiB`;
+  }
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
+  }
+  return String(value);
+}
