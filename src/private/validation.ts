@@ -1,6 +1,15 @@
 import { Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
+/** Length and pattern of a string property. */
+export interface StringRule {
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: RegExp;
+  /** Says in words what the pattern allows. @default - the pattern's source */
+  readonly patternDescription?: string;
+}
+
 /**
  * Collects every problem with a construct's props, then reports them all in one error that names
  * the construct path, each property, its value and the allowed range.
@@ -55,7 +64,7 @@ export class PropsValidator {
   }
 
   /** A string of [min, max] characters that matches `pattern` (when given). */
-  public string(property: string, value: string | undefined, opts: { min?: number; max?: number; pattern?: RegExp; patternDescription?: string }): void {
+  public string(property: string, value: string | undefined, opts: StringRule): void {
     if (value === undefined || Token.isUnresolved(value)) {
       return;
     }
