@@ -1,0 +1,172 @@
+import { SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { PropsValidator } from './validation';
+
+/**
+ * Limits of `AWS::AppStream::DirectoryConfig`, from the AppStream API model
+ * (`appstream-service-2.json`) and the CloudFormation registry schema with cfn-lint's patches.
+ */
+export const DIRECTORY_CONFIG_LIMITS = {
+  /** `OrganizationalUnitDistinguishedName`: `max: 2000`. */
+  organizationalUnitMaxLength: 2000,
+  /** `AccountName`: `min: 1`. */
+  accountNameMinLength: 1,
+  /** `AccountPassword`: `min: 1`, `max: 127`. */
+  accountPasswordMinLength: 1,
+  accountPasswordMaxLength: 127,
+  /** `Arn` (used for `CertificateAuthorityArn`). */
+  arnPattern: /^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$/,
+} as const;
+
+/**
+ * The API model gives `DirectoryName` no length or pattern ("the fully qualified name of the
+ * directory, for example corp.example.com"), so the name is held to the DNS rules that Active
+ * Directory's DNS domain names follow:
+ * - RFC 1035 §2.3.4: a name is at most 255 octets on the wire, i.e. at most 253 characters in
+ *   dotted text form without the trailing dot; each label is 1 to 63 characters.
+ * - RFC 1123 §2.1 (host name syntax): letters, digits and hyphens; a label neither starts nor
+ *   ends with a hyphen (a label may start with a digit).
+ * - RFC 3696 §2: the top-level label is not all-numeric.
+ * - Fully qualified: at least two labels (AppStream's example is `corp.example.com`; a
+ *   single-label name is not a fully qualified domain name), written without a trailing dot.
+ */
+export const DIRECTORY_NAME_RULES = {
+  maxLength: 253,
+  labelMaxLength: 63,
+  minLabels: 2,
+  labelPattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/,
+} as const;
+
+/** Records every problem with a directory name (a fully qualified domain name). */
+export function validateDirectoryName(v: PropsValidator, property: string, name: string): void {
+  if (Token.isUnresolved(name)) {
+    return;
+  }
+  const problems: string[] = [];
+  if (name.length > DIRECTORY_NAME_RULES.maxLength) {
+    problems.push(`must be at most ${DIRECTORY_NAME_RULES.maxLength} characters long`);
+  }
+  if (name.endsWith('.')) {
+    problems.push('must be written without a trailing dot');
+  }
+  const labels = (name.endsWith('.') ? name.slice(0, -1) : name).split('.');
+  if (labels.length < DIRECTORY_NAME_RULES.minLabels) {
+    problems.push(`must be a fully qualified domain name of at least ${DIRECTORY_NAME_RULES.minLabels} labels, such as corp.example.com`);
+  }
+  const bad = labels.filter((label) => label.length === 0 || label.length > DIRECTORY_NAME_RULES.labelMaxLength
+    || !DIRECTORY_NAME_RULES.labelPattern.test(label));
+  if (bad.length > 0) {
+    problems.push(`each label must be 1 to ${DIRECTORY_NAME_RULES.labelMaxLength} letters, digits or hyphens, `
+      + `not starting or ending with a hyphen (bad labels: ${bad.map((l) => JSON.stringify(l)).join(', ')})`);
+  }
+  const last = labels[labels.length - 1];
+  if (labels.length >= DIRECTORY_NAME_RULES.minLabels && /^[0-9]+$/.test(last)) {
+    problems.push('the top-level label must not be all digits');
+  }
+  for (const problem of problems) {
+    v.fail(property, name, problem);
+  }
+}
+
+/**
+ * Splits a distinguished name into its relative distinguished names at unescaped commas
+ * (RFC 4514 §3: a comma inside a value is escaped with a backslash).
+ */
+export function splitDistinguishedName(dn: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < dn.length; i++) {
+    const c = dn[i];
+    if (c === '\\' && i + 1 < dn.length) {
+      current += c + dn[i + 1];
+      i++;
+    } else if (c === ',') {
+      parts.push(current);
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim());
+}
+
+/**
+ * The domain that a distinguished name's `DC=` components name (`DC=corp,DC=example,DC=com` →
+ * `corp.example.com`), lower-cased; `undefined` when it has none.
+ */
+export function domainOfDistinguishedName(dn: string): string | undefined {
+  const dcs = splitDistinguishedName(dn)
+    .map((rdn) => /^dc\s*=\s*(.*)$/i.exec(rdn))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => m[1].trim().toLowerCase());
+  return dcs.length > 0 ? dcs.join('.') : undefined;
+}
+
+/**
+ * Records every problem with the organizational units: at least one; each a distinguished name
+ * (RFC 4514: `type=value` components separated by commas) of at most 2,000 characters (API model);
+ * no duplicates (compared case-insensitively, as Active Directory compares names).
+ */
+export function validateOrganizationalUnits(v: PropsValidator, property: string, ous: readonly string[]): void {
+  if (Token.isUnresolved(ous)) {
+    return;
+  }
+  if (ous.length === 0) {
+    v.fail(property, '0 items', 'must have at least 1 item');
+  }
+  const seen = new Map<string, number>();
+  ous.forEach((ou, i) => {
+    const item = `${property}[${i}]`;
+    if (Token.isUnresolved(ou)) {
+      return;
+    }
+    if (ou.length === 0 || ou.length > DIRECTORY_CONFIG_LIMITS.organizationalUnitMaxLength) {
+      v.fail(item, ou, `must be 1 to ${DIRECTORY_CONFIG_LIMITS.organizationalUnitMaxLength} characters long`);
+      return;
+    }
+    if (!splitDistinguishedName(ou).every((rdn) => /^[A-Za-z][A-Za-z0-9-]*\s*=.+$/.test(rdn) || /^[0-9.]+\s*=.+$/.test(rdn))) {
+      v.fail(item, ou, 'must be a distinguished name of comma-separated type=value components, such as OU=AppStream,DC=corp,DC=example,DC=com');
+      return;
+    }
+    const key = ou.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      v.fail(item, ou, `must not repeat ${property}[${first}]`);
+    } else {
+      seen.set(key, i);
+    }
+  });
+}
+
+/** A string that is one CloudFormation dynamic reference to a secret store, and nothing else. */
+const SECRET_DYNAMIC_REFERENCE = /^\{\{resolve:(secretsmanager|ssm-secure):[^{}]+\}\}$/;
+
+/**
+ * Whether a `SecretValue` holds its secret as plain text, i.e. would put the secret itself into
+ * the template (`SecretValue.unsafePlainText('...')`), rather than a reference that CloudFormation
+ * resolves at deploy time (a Secrets Manager or SSM SecureString dynamic reference, a `NoEcho`
+ * parameter, a resource attribute).
+ */
+export function isPlainTextSecret(scope: IConstruct, value: SecretValue): boolean {
+  const raw = value.unsafeUnwrap();
+  if (!Token.isUnresolved(raw)) {
+    return true;
+  }
+  const resolved = Stack.of(scope).resolve(raw);
+  return typeof resolved === 'string' && !SECRET_DYNAMIC_REFERENCE.test(resolved);
+}
+
+/**
+ * A JSON key of a Secrets Manager secret that a dynamic reference can name: CloudFormation's
+ * `{{resolve:secretsmanager:secret-id:SecretString:json-key:version-stage:version-id}}` separates
+ * its parts with colons and ends at `}}`, so a key holding either cannot be referenced.
+ */
+export function validateSecretJsonKey(v: PropsValidator, property: string, key: string | undefined): void {
+  if (key === undefined || Token.isUnresolved(key)) {
+    return;
+  }
+  if (key.length === 0 || key.includes(':') || key.includes('}') || key.includes('{')) {
+    v.fail(property, key, 'must be a non-empty JSON key without ":", "{" or "}" (a dynamic reference cannot name such a key)');
+  }
+}
