@@ -4,15 +4,34 @@
  */
 export const USER_STACK_ASSOCIATION_RESOURCE_TYPE = 'Custom::AppStreamUserStackAssociation';
 
+/**
+ * Handler entry of the bundled function (`assets/lambda/user-stack-association/index/index.js`).
+ * The handler has no `isComplete`: pass it as the Provider's `onEventHandler` only.
+ */
+export const USER_STACK_ASSOCIATION_HANDLER = 'index.onEvent';
+
+/**
+ * Timeout to give the handler function, in minutes: 10,000 users take about 90 s even at
+ * 5 calls/s; the handler stops starting calls 90 s before the end and fails cleanly.
+ */
+export const USER_STACK_ASSOCIATION_TIMEOUT_MINUTES = 15;
+
 export const UserStackAssociationProps = {
   /** Name of the AppStream stack. A change replaces the resource. */
   STACK_NAME: 'StackName',
   /** The users inline: a list of `{ UserName, AuthenticationType }` (small lists). */
   USERS: 'Users',
-  /** Or the users in an S3 object (large lists): bucket and key of a JSON array of the same shape. */
+  /**
+   * Or the users in an S3 object (large lists): bucket and key of a JSON array of the same shape.
+   * Give either USERS or both of these. The handler needs s3:GetObject on the object; on update
+   * and delete it also reads the OLD object (keep old assets, as the bootstrap bucket does).
+   */
   USERS_BUCKET: 'UsersBucket',
   USERS_KEY: 'UsersKey',
-  /** "true" or "false" (CloudFormation passes every scalar as a string). */
+  /**
+   * "true" or "false" (CloudFormation passes every scalar as a string); absent means false. Sets
+   * SendEmailNotification on the USERPOOL entries only (the welcome e-mail is a user-pool feature).
+   */
   SEND_EMAIL_NOTIFICATION: 'SendEmailNotification',
 } as const;
 
