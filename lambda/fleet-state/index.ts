@@ -1,4 +1,286 @@
-// Placeholder until the handler lands; replaced by its implementation.
-export async function handler(): Promise<never> {
-  throw new Error('not implemented yet');
+/**
+ * Handler of two custom resources that share one provider:
+ *
+ * - `Custom::AppStreamFleetState` keeps a fleet RUNNING or STOPPED. It depends on the fleet, so
+ *   CloudFormation invokes it after creating or updating the fleet. onEvent issues StartFleet or
+ *   StopFleet when needed; isComplete polls DescribeFleets until the fleet is in the desired state
+ *   and fails with the fleet's own FleetErrors instead of waiting in STARTING until the timeout.
+ * - `Custom::AppStreamFleetUpdateGuard` runs BEFORE CloudFormation updates the fleet (the fleet
+ *   depends on it). When an update changes a property that a running fleet refuses, it stops the
+ *   fleet and waits until it is STOPPED (the fleet-state resource restarts it afterwards), or, when
+ *   the user opted out, fails early naming the properties.
+ *
+ * Neither resource ever deletes anything: the fleet belongs to CloudFormation.
+ */
+import {
+  AppStreamClient,
+  DescribeFleetsCommand,
+  Fleet,
+  ResourceNotFoundException,
+  StartFleetCommand,
+  StopFleetCommand,
+} from '@aws-sdk/client-appstream';
+import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceUpdateEvent } from 'aws-lambda';
+import {
+  ACCEPTED_WHILE_RUNNING,
+  FLEET_STATE_RESOURCE_TYPE,
+  FLEET_UPDATE_GUARD_RESOURCE_TYPE,
+  FleetStateAttributes,
+  FleetStateProps,
+  FleetStates,
+  NEVER_REFUSED,
+  NO_TARGET_STATE,
+  STATE_CHANGE_GRACE_MS,
+} from '../../src/private/fleet-state-contract';
+import { logEvent } from '../shared/log';
+import { withRetries } from '../shared/retry';
+
+/** What onEvent returns to the provider framework. */
+export interface OnEventResponse {
+  readonly PhysicalResourceId: string;
+  readonly Data: Record<string, string>;
+}
+
+/** What isComplete receives: the CloudFormation event merged with onEvent's response. */
+export type IsCompleteEvent = CloudFormationCustomResourceEvent & Partial<OnEventResponse>;
+
+/** What isComplete returns. */
+export interface IsCompleteResponse {
+  readonly IsComplete: boolean;
+}
+
+/** Upper bound of the FleetErrors text in a failure (CloudFormation shows a few KB at most). */
+const MAX_ERROR_TEXT = 1500;
+
+let appStream: AppStreamClient | undefined;
+function client(): AppStreamClient {
+  // One policy for all retries (withRetries); the SDK's own would multiply the attempts.
+  appStream ??= new AppStreamClient({ maxAttempts: 1 });
+  return appStream;
+}
+
+export async function onEvent(event: CloudFormationCustomResourceEvent): Promise<OnEventResponse> {
+  logEvent(event);
+  if (event.RequestType === 'Delete') {
+    // The fleet is CloudFormation's: deleting this resource leaves it as it is.
+    return done(event.PhysicalResourceId);
+  }
+  const fleetName = stringProp(event.ResourceProperties, FleetStateProps.FLEET_NAME);
+  switch (event.ResourceType) {
+    case FLEET_STATE_RESOURCE_TYPE:
+      return applyDesiredState(fleetName, desiredStateOf(event));
+    case FLEET_UPDATE_GUARD_RESOURCE_TYPE:
+      return event.RequestType === 'Update' ? guardUpdate(event, fleetName) : done(fleetName);
+    default:
+      throw new Error(`Unsupported resource type ${event.ResourceType}`);
+  }
+}
+
+export async function isComplete(event: IsCompleteEvent): Promise<IsCompleteResponse> {
+  const target = event.Data?.[FleetStateAttributes.TARGET_STATE] ?? NO_TARGET_STATE;
+  if (event.RequestType === 'Delete' || target === NO_TARGET_STATE) {
+    return { IsComplete: true };
+  }
+  const fleetName = stringProp(event.ResourceProperties, FleetStateProps.FLEET_NAME);
+  const requestedAt = Number(event.Data?.[FleetStateAttributes.REQUESTED_AT] ?? '0');
+  const fleet = await describeFleet(fleetName);
+  if (!fleet) {
+    throw new Error(`Fleet "${fleetName}" no longer exists while waiting for it to be ${target}`);
+  }
+  const withinGrace = Date.now() - requestedAt < STATE_CHANGE_GRACE_MS;
+  if (target === FleetStates.RUNNING) {
+    return { IsComplete: await converge(fleet, FleetStates.RUNNING, withinGrace) };
+  }
+  if (target === FleetStates.STOPPED) {
+    return { IsComplete: await converge(fleet, FleetStates.STOPPED, withinGrace) };
+  }
+  throw new Error(`Unknown target state ${target}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fleet state
+// ---------------------------------------------------------------------------------------------
+
+async function applyDesiredState(fleetName: string, desired: string): Promise<OnEventResponse> {
+  const fleet = await describeFleet(fleetName);
+  if (!fleet) {
+    throw new Error(`Fleet "${fleetName}" not found: cannot make it ${desired}`);
+  }
+  const requestedAt = await requestState(fleet, desired);
+  return waitFor(fleetName, desired, requestedAt);
+}
+
+/**
+ * Issues StartFleet / StopFleet if the fleet is not already in or on its way to `desired`.
+ * Returns the time of the call, or 0 when none was needed (already there, or in transition:
+ * isComplete takes over).
+ */
+async function requestState(fleet: Fleet, desired: string): Promise<number> {
+  const name = fleet.Name!;
+  if (desired === FleetStates.RUNNING && fleet.State === FleetStates.STOPPED) {
+    await withRetries(() => client().send(new StartFleetCommand({ Name: name })));
+    return Date.now();
+  }
+  if (desired === FleetStates.STOPPED && (fleet.State === FleetStates.RUNNING || fleet.State === FleetStates.STARTING)) {
+    await withRetries(() => client().send(new StopFleetCommand({ Name: name })));
+    return Date.now();
+  }
+  return 0;
+}
+
+/**
+ * One isComplete step towards `target`. A fleet still in the old state right after our call may be
+ * a stale answer (grace period); after that, or when it was in transition when onEvent ran
+ * (STOPPING on the way to RUNNING), the call is issued again (requestState skips transitions).
+ */
+async function converge(fleet: Fleet, target: string, withinGrace: boolean): Promise<boolean> {
+  if (fleet.State === target) {
+    return true;
+  }
+  if (withinGrace) {
+    // Right after our call DescribeFleets may still show the old state and old FleetErrors.
+    return false;
+  }
+  if (target === FleetStates.RUNNING && fleet.FleetErrors?.length && fleet.State !== FleetStates.STOPPING) {
+    // A fleet that cannot start says why in FleetErrors, while STARTING or after falling back to
+    // STOPPED: fail with its own words instead of waiting until the provider's timeout.
+    throw new Error(`Fleet "${fleet.Name}" did not reach RUNNING (state ${fleet.State}): ${describeErrors(fleet)}`);
+  }
+  await requestState(fleet, target);
+  return false;
+}
+
+function describeErrors(fleet: Fleet): string {
+  const text = (fleet.FleetErrors ?? [])
+    .map((e) => `${e.ErrorCode ?? 'UNKNOWN'}: ${e.ErrorMessage ?? '(no message)'}`)
+    .join('; ');
+  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}...` : text;
+}
+
+function desiredStateOf(event: CloudFormationCustomResourceEvent): string {
+  const desired = stringProp(event.ResourceProperties, FleetStateProps.DESIRED_STATE);
+  if (desired !== FleetStates.RUNNING && desired !== FleetStates.STOPPED) {
+    throw new Error(`${FleetStateProps.DESIRED_STATE} must be RUNNING or STOPPED, got "${desired}"`);
+  }
+  return desired;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Update guard
+// ---------------------------------------------------------------------------------------------
+
+async function guardUpdate(
+  event: CloudFormationCustomResourceUpdateEvent,
+  fleetName: string,
+): Promise<OnEventResponse> {
+  const oldProps = event.OldResourceProperties;
+  const newProps = event.ResourceProperties;
+  const oldName = oldProps[FleetStateProps.FLEET_NAME];
+  const oldType = oldProps[FleetStateProps.FLEET_TYPE];
+  if (oldName !== fleetName || oldType !== newProps[FleetStateProps.FLEET_TYPE]) {
+    // Replacement: CloudFormation creates a new fleet (STOPPED) and deletes the old one.
+    return done(fleetName);
+  }
+  const refused = refusedChanges(
+    String(newProps[FleetStateProps.FLEET_TYPE] ?? 'ON_DEMAND'),
+    objectProp(oldProps, FleetStateProps.FLEET_PROPERTIES),
+    objectProp(newProps, FleetStateProps.FLEET_PROPERTIES),
+  );
+  if (refused.length === 0) {
+    return done(fleetName);
+  }
+  const fleet = await describeFleet(fleetName);
+  if (!fleet || fleet.State === FleetStates.STOPPED) {
+    // Nothing to stop; a missing fleet is CloudFormation's to report when it updates it.
+    return done(fleetName, refused);
+  }
+  const stopForUpdates = String(newProps[FleetStateProps.STOP_FOR_UPDATES] ?? 'true') === 'true';
+  if (!stopForUpdates && fleet.State !== FleetStates.STOPPING) {
+    throw new Error(
+      `Fleet "${fleetName}" is ${fleet.State} and a running fleet cannot change ${refused.join(', ')}. `
+      + 'Stop the fleet before deploying, or let the construct stop and restart it for such updates.',
+    );
+  }
+  const requestedAt = await requestState(fleet, FleetStates.STOPPED);
+  return waitFor(fleetName, FleetStates.STOPPED, requestedAt, refused);
+}
+
+/**
+ * The properties whose value differs between `oldValues` and `newValues` and that a running fleet
+ * of `fleetType` does not accept, sorted.
+ */
+export function refusedChanges(
+  fleetType: string,
+  oldValues: Record<string, unknown>,
+  newValues: Record<string, unknown>,
+): string[] {
+  // An unknown (future) fleet type: assume it accepts no more than every known type does.
+  const accepted = ACCEPTED_WHILE_RUNNING[fleetType] ?? ['DisplayName', 'IdleDisconnectTimeoutInSeconds', 'DisconnectTimeoutInSeconds'];
+  const names = new Set([...Object.keys(oldValues), ...Object.keys(newValues)]);
+  return [...names]
+    .filter((name) => !accepted.includes(name) && !NEVER_REFUSED.includes(name))
+    .filter((name) => canonical(oldValues[name]) !== canonical(newValues[name]))
+    .sort();
+}
+
+/** JSON with sorted object keys, so that a reordered map is not a change. */
+function canonical(value: unknown): string {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  // CloudFormation passes scalars as strings: 3600 and "3600" are the same value.
+  return JSON.stringify(String(value));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared
+// ---------------------------------------------------------------------------------------------
+
+async function describeFleet(name: string): Promise<Fleet | undefined> {
+  try {
+    const result = await withRetries(() => client().send(new DescribeFleetsCommand({ Names: [name] })));
+    return result.Fleets?.find((f) => f.Name === name);
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function waitFor(fleetName: string, target: string, requestedAt: number, refused: string[] = []): OnEventResponse {
+  return {
+    PhysicalResourceId: fleetName,
+    Data: {
+      [FleetStateAttributes.TARGET_STATE]: target,
+      [FleetStateAttributes.REQUESTED_AT]: String(requestedAt),
+      [FleetStateAttributes.REFUSED_CHANGES]: refused.join(','),
+    },
+  };
+}
+
+function done(physicalResourceId: string, refused: string[] = []): OnEventResponse {
+  return waitFor(physicalResourceId, NO_TARGET_STATE, 0, refused);
+}
+
+function stringProp(props: Record<string, unknown>, name: string): string {
+  const value = props[name];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new Error(`Missing property ${name}`);
+  }
+  return value;
+}
+
+function objectProp(props: Record<string, unknown>, name: string): Record<string, unknown> {
+  const value = props[name];
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
 }
