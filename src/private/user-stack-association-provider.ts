@@ -1,0 +1,92 @@
+import * as path from 'path';
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct, IConstruct } from 'constructs';
+
+/**
+ * IAM actions of the user-stack association handler. The Service Authorization Reference for
+ * Amazon AppStream 2.0 lists the `stack` resource type (`arn:${Partition}:appstream:${Region}:
+ * ${Account}:stack/${StackName}`) as required for all three, so they are granted on the ARN of
+ * each associated stack and never on `*`. (The handler always passes `StackName` to
+ * `DescribeUserStackAssociations`.)
+ */
+export const USER_STACK_ASSOCIATION_ACTIONS = [
+  'appstream:BatchAssociateUserStack',
+  'appstream:BatchDisassociateUserStack',
+  'appstream:DescribeUserStackAssociations',
+];
+
+/** The handler bundle (`lambda/user-stack-association/index.ts`, bundled by esbuild). */
+const HANDLER_ASSET_DIR = path.join(__dirname, '..', '..', 'assets', 'lambda', 'user-stack-association', 'index');
+
+/**
+ * The custom-resource provider of `Custom::AppStreamUserStackAssociation`: one per CDK stack,
+ * however many associations the stack holds.
+ */
+export class UserStackAssociationProvider extends Construct {
+  /** The construct id of the singleton, directly under its CDK stack. A contract: renaming it replaces the functions. */
+  public static readonly ID = 'AppStreamUserStackAssociationProvider';
+
+  /** The provider of the CDK stack that holds `scope`, created on first use. */
+  public static getOrCreate(scope: IConstruct): UserStackAssociationProvider {
+    const stack = Stack.of(scope);
+    const existing = stack.node.tryFindChild(UserStackAssociationProvider.ID);
+    return existing instanceof UserStackAssociationProvider
+      ? existing
+      : new UserStackAssociationProvider(stack, UserStackAssociationProvider.ID);
+  }
+
+  /** The token that `CustomResource.serviceToken` takes. */
+  public readonly serviceToken: string;
+
+  /** The function that handles CloudFormation's events. */
+  public readonly onEventHandler: lambda.Function;
+
+  private readonly grantedStackArns = new Set<string>();
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.onEventHandler = new lambda.Function(this, 'OnEventHandler', {
+      description: 'Associates AppStream users with a stack in batches (cdk-appstream UserStackAssociation)',
+      // The bundle targets node22; cdk-nag's AwsSolutions-L1 wants the newest runtime.
+      runtime: lambda.Runtime.NODEJS_24_X,
+      code: lambda.Code.fromAsset(HANDLER_ASSET_DIR),
+      handler: 'index.onEvent',
+      // 10,000 users are 400 batch calls: enough time for throttled retries without isComplete.
+      timeout: Duration.minutes(15),
+      memorySize: 512,
+    });
+
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: this.onEventHandler,
+    });
+    this.serviceToken = provider.serviceToken;
+  }
+
+  /** Lets the handler associate and disassociate users of the stack with this ARN (once per ARN). */
+  public grantAssociate(stackArn: string): void {
+    if (this.grantedStackArns.has(stackArn)) {
+      return;
+    }
+    this.grantedStackArns.add(stackArn);
+    this.onEventHandler.addToRolePolicy(new iam.PolicyStatement({
+      actions: USER_STACK_ASSOCIATION_ACTIONS,
+      resources: [stackArn],
+    }));
+  }
+
+  /**
+   * Lets the handler read a user list shipped as an asset: `s3:GetObject` on that one object
+   * (`Asset.grantRead()` would grant the whole staging bucket).
+   */
+  public grantReadUserList(asset: s3_assets.Asset): void {
+    this.onEventHandler.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [asset.bucket.arnForObjects(asset.s3ObjectKey)],
+    }));
+  }
+}
