@@ -1,6 +1,19 @@
-import { IResource } from 'aws-cdk-lib';
+import { ArnFormat, Duration, IResource, Lazy, Names, Resource, Size, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
+import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { IDirectoryConfig } from './directory-config';
+import { FleetAutoScalingProps, IScalableFleetCapacity } from './fleet-autoscaling';
+import { FleetPlatform } from './fleet-platform';
+import { FleetSessionScript } from './fleet-session-script';
+import { FleetType, StreamView } from './fleet-type';
+import { FleetImage } from './image';
+import { InstanceType } from './instance-type';
+import { ScalableFleetCapacity } from './private/fleet-scalable-capacity';
+import { FLEET_NAME_MAX_LENGTH, toSeconds, validateFleetProps } from './private/fleet-validation';
+import { PropsValidator } from './private/validation';
 
 /**
  * An AppStream fleet: owned (`Fleet`) or imported (`Fleet.fromFleetName()` and friends).
@@ -24,4 +37,710 @@ export interface IFleet extends IResource, iam.IGrantable, ec2.IConnectable {
    * @default - unknown (imported fleets that do not say)
    */
   readonly domainJoined?: boolean;
+
+  /**
+   * The fleet type.
+   *
+   * @default - unknown (imported fleets that do not say)
+   */
+  readonly fleetType?: FleetType;
+
+  /**
+   * Grants `actions` on this fleet (its ARN) to `grantee`.
+   *
+   * @param grantee who gets the permissions
+   * @param actions IAM actions, such as `appstream:DescribeFleets`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * A CloudWatch metric of this fleet in the `AWS/AppStream` namespace (dimension `Fleet`).
+   *
+   * @param metricName the metric name, such as `CapacityUtilization`
+   * @param props overrides
+   * @default - average over 5 minutes
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `CapacityUtilization`: in-use capacity as a percentage of actual capacity (instances, or session
+   * slots for multi-session fleets).
+   *
+   * @default - average over 5 minutes
+   */
+  metricCapacityUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `ActualCapacity`: instances available for streaming or streaming.
+   *
+   * @default - average over 5 minutes
+   */
+  metricActualCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `AvailableCapacity`: idle instances available for new sessions.
+   *
+   * @default - average over 5 minutes
+   */
+  metricAvailableCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `DesiredCapacity`: instances running or pending.
+   *
+   * @default - average over 5 minutes
+   */
+  metricDesiredCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `InUseCapacity`: instances streaming a session (for Elastic fleets: sessions).
+   *
+   * @default - average over 5 minutes
+   */
+  metricInUseCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `PendingCapacity`: instances being provisioned.
+   *
+   * @default - average over 5 minutes
+   */
+  metricPendingCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `RunningCapacity`: instances running (Always-On fleets).
+   *
+   * @default - average over 5 minutes
+   */
+  metricRunningCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `InsufficientCapacityError`: session requests refused for lack of capacity.
+   *
+   * @default - sum over 5 minutes
+   */
+  metricInsufficientCapacityError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `InsufficientConcurrencyLimitError`: Elastic fleet session requests refused because
+   * `maxConcurrentSessions` was reached.
+   *
+   * @default - sum over 5 minutes
+   */
+  metricInsufficientConcurrencyLimitError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `ActualUserSessionCapacity` (multi-session): session slots available for streaming or streaming.
+   *
+   * @default - average over 5 minutes
+   */
+  metricActualUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `AvailableUserSessionCapacity` (multi-session): idle session slots.
+   *
+   * @default - average over 5 minutes
+   */
+  metricAvailableUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `DesiredUserSessionCapacity` (multi-session): session slots running or pending.
+   *
+   * @default - average over 5 minutes
+   */
+  metricDesiredUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `ActiveUserSessionCapacity` (multi-session): session slots in use.
+   *
+   * @default - average over 5 minutes
+   */
+  metricActiveUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `PendingUserSessionCapacity` (multi-session): session slots being provisioned.
+   *
+   * @default - average over 5 minutes
+   */
+  metricPendingUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `RunningUserSessionCapacity` (multi-session, Always-On fleets): session slots running.
+   *
+   * @default - average over 5 minutes
+   */
+  metricRunningUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * `DrainingCapacity` (multi-session): instances in drain mode.
+   *
+   * @default - average over 5 minutes
+   */
+  metricDrainingCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 }
+
+/**
+ * Attributes of a fleet defined outside this app.
+ */
+export interface FleetAttributes {
+  /**
+   * The name of the fleet.
+   *
+   * @default - taken from `fleetArn`
+   */
+  readonly fleetName?: string;
+
+  /**
+   * The ARN of the fleet.
+   *
+   * @default - built from `fleetName` in this stack's account and region
+   */
+  readonly fleetArn?: string;
+
+  /**
+   * The fleet's security groups, for `connections`.
+   *
+   * @default - none: `connections` throws
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * The IAM role of the fleet's instances: grants to the fleet go to this role.
+   *
+   * @default - none: grants to the fleet change no policy
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * Whether the fleet joins an Active Directory domain.
+   *
+   * @default - unknown
+   */
+  readonly domainJoined?: boolean;
+
+  /**
+   * The fleet type.
+   *
+   * @default - unknown
+   */
+  readonly fleetType?: FleetType;
+}
+
+/**
+ * How a fleet joins an Active Directory domain.
+ */
+export interface FleetDomainJoin {
+  /**
+   * The directory config that says how to join the domain.
+   */
+  readonly directory: IDirectoryConfig;
+
+  /**
+   * The distinguished name of the organizational unit for the fleet's computer accounts; one of the
+   * directory config's organizational units.
+   *
+   * @default - none: AppStream uses the directory config's settings without an OU of its own
+   */
+  readonly organizationalUnit?: string;
+}
+
+/**
+ * Properties of a fleet.
+ */
+export interface FleetProps {
+  /**
+   * The instance type of the streaming instances.
+   */
+  readonly instanceType: InstanceType;
+
+  /**
+   * The image the streaming instances start from. Required for Always-On and On-Demand fleets;
+   * Elastic fleets take their apps from app blocks.
+   *
+   * @default - none
+   */
+  readonly image?: FleetImage;
+
+  /**
+   * The fleet type.
+   *
+   * @default FleetType.ON_DEMAND
+   */
+  readonly fleetType?: FleetType;
+
+  /**
+   * The name of the fleet (1 to 100 characters: letters, digits, `_`, `.` and `-`, starting with a
+   * letter or digit). Changing it replaces the fleet.
+   *
+   * @default - a unique name generated from the construct path
+   */
+  readonly fleetName?: string;
+
+  /**
+   * The name shown to users (1 to 100 characters).
+   *
+   * @default - none
+   */
+  readonly displayName?: string;
+
+  /**
+   * The description shown to users (1 to 256 characters).
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * The desired number of streaming instances of a single-session Always-On or On-Demand fleet.
+   * Exactly one of `desiredCapacity` and `desiredSessions` is required for those fleet types; neither
+   * is allowed for Elastic fleets.
+   *
+   * @default - none
+   */
+  readonly desiredCapacity?: number;
+
+  /**
+   * The desired number of user sessions of a multi-session fleet (with `maxSessionsPerInstance`).
+   *
+   * @default - none
+   */
+  readonly desiredSessions?: number;
+
+  /**
+   * The most user sessions per instance; setting it makes the fleet multi-session (sized with
+   * `desiredSessions`). Not for Elastic fleets.
+   *
+   * @default - a single-session fleet
+   */
+  readonly maxSessionsPerInstance?: number;
+
+  /**
+   * The most concurrent sessions of an Elastic fleet: required for Elastic fleets, not allowed for others.
+   *
+   * @default - none
+   */
+  readonly maxConcurrentSessions?: number;
+
+  /**
+   * The operating system platform. Required for Elastic fleets (`WINDOWS_SERVER_2019`,
+   * `AMAZON_LINUX2` or `UBUNTU_PRO_2404`).
+   *
+   * @default - the image's platform
+   */
+  readonly platform?: FleetPlatform;
+
+  /**
+   * The session scripts configuration of an Elastic fleet. The fleet lets `appstream.amazonaws.com`
+   * read the object.
+   *
+   * @default - none
+   */
+  readonly sessionScript?: FleetSessionScript;
+
+  /**
+   * USB device filter strings: the USB devices users can redirect into their sessions with the
+   * Windows client (each up to 100 characters in AppStream's filter format).
+   *
+   * @default - no USB redirection
+   */
+  readonly usbDeviceFilterStrings?: string[];
+
+  /**
+   * What users see when they stream.
+   *
+   * @default StreamView.APP
+   */
+  readonly streamView?: StreamView;
+
+  /**
+   * The VPC of the streaming instances. Required for Elastic and domain-joined fleets.
+   *
+   * @default - no VPC: AppStream-managed networking
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * The subnets of the streaming instances (Elastic fleets: at least two, in different
+   * availability zones).
+   *
+   * @default - the VPC's private subnets (its default selection)
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Security groups of the streaming instances (at most 5).
+   *
+   * @default - a new security group when `vpc` is set
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * Whether the streaming instances get default internet access (in a VPC, this needs public subnets).
+   *
+   * @default false
+   */
+  readonly enableDefaultInternetAccess?: boolean;
+
+  /**
+   * The longest a streaming session may last (600 to 432,000 seconds, whole seconds).
+   *
+   * @default - AppStream's default (16 hours)
+   */
+  readonly maxUserDuration?: Duration;
+
+  /**
+   * How long a session stays alive after the user disconnects (60 to 36,000 seconds, whole seconds).
+   *
+   * @default - AppStream's default (15 minutes)
+   */
+  readonly disconnectTimeout?: Duration;
+
+  /**
+   * How long users may stay idle before being disconnected: `Duration.seconds(0)` never
+   * disconnects idle users; otherwise 60 to 36,000 seconds (whole minutes are recommended).
+   *
+   * @default - AppStream's default (0: idle users are not disconnected)
+   */
+  readonly idleDisconnectTimeout?: Duration;
+
+  /**
+   * The size of the instances' root volume (200 to 500 GiB, whole GiB). Above 200 GiB costs extra,
+   * whether instances run or not.
+   *
+   * @default - 200 GiB
+   */
+  readonly rootVolumeSize?: Size;
+
+  /**
+   * The IAM role that the streaming instances assume (profile `appstream_machine_role`).
+   *
+   * @default - a new role assumed by `appstream.amazonaws.com`
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * Whether to disable IMDSv1 and enforce IMDSv2 on the instances (images need an agent from
+   * 16 January 2024 or later).
+   *
+   * @default true
+   */
+  readonly disableImdsV1?: boolean;
+
+  /**
+   * Whether CloudFormation starts the fleet once when it creates it (`CreationPolicy.StartFleet`).
+   * It acts on creation only.
+   *
+   * @default false
+   */
+  readonly startOnCreate?: boolean;
+
+  /**
+   * Joins the streaming instances to an Active Directory domain. Needs `vpc`; not for Elastic fleets.
+   *
+   * @default - not domain-joined
+   */
+  readonly domainJoin?: FleetDomainJoin;
+}
+
+const METRIC_NAMESPACE = 'AWS/AppStream';
+
+/**
+ * What owned and imported fleets share: grants, metrics, auto scaling.
+ */
+export abstract class FleetBase extends Resource implements IFleet {
+  public abstract readonly fleetName: string;
+  public abstract readonly fleetArn: string;
+  public abstract readonly grantPrincipal: iam.IPrincipal;
+  public abstract readonly domainJoined?: boolean;
+  public abstract readonly fleetType?: FleetType;
+
+  /** The security groups of the fleet, when it has any. */
+  protected abstract readonly securityGroups?: ec2.ISecurityGroup[];
+
+  private _connections?: ec2.Connections;
+  private scalableCapacity?: ScalableFleetCapacity;
+
+  /**
+   * The network connections of the fleet's instances. Only fleets in a VPC (or imported with
+   * security groups) have them.
+   */
+  public get connections(): ec2.Connections {
+    if (!this.securityGroups || this.securityGroups.length === 0) {
+      throw new Error(`${this.node.path}: only a fleet in a VPC has security groups to manage; give the fleet a vpc (or import it with securityGroups)`);
+    }
+    this._connections ??= new ec2.Connections({ securityGroups: this.securityGroups });
+    return this._connections;
+  }
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.fleetArn] });
+  }
+
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: METRIC_NAMESPACE,
+      metricName,
+      dimensionsMap: { Fleet: this.fleetName },
+      period: Duration.minutes(5),
+      statistic: cloudwatch.Stats.AVERAGE,
+      ...props,
+    }).attachTo(this);
+  }
+
+  public metricCapacityUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('CapacityUtilization', props);
+  }
+
+  public metricActualCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ActualCapacity', props);
+  }
+
+  public metricAvailableCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('AvailableCapacity', props);
+  }
+
+  public metricDesiredCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('DesiredCapacity', props);
+  }
+
+  public metricInUseCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('InUseCapacity', props);
+  }
+
+  public metricPendingCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('PendingCapacity', props);
+  }
+
+  public metricRunningCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('RunningCapacity', props);
+  }
+
+  public metricInsufficientCapacityError(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('InsufficientCapacityError', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  public metricInsufficientConcurrencyLimitError(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('InsufficientConcurrencyLimitError', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  public metricActualUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ActualUserSessionCapacity', props);
+  }
+
+  public metricAvailableUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('AvailableUserSessionCapacity', props);
+  }
+
+  public metricDesiredUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('DesiredUserSessionCapacity', props);
+  }
+
+  public metricActiveUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ActiveUserSessionCapacity', props);
+  }
+
+  public metricPendingUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('PendingUserSessionCapacity', props);
+  }
+
+  public metricRunningUserSessionCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('RunningUserSessionCapacity', props);
+  }
+
+  public metricDrainingCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('DrainingCapacity', props);
+  }
+
+  /**
+   * Registers the fleet's desired capacity (`appstream:fleet:DesiredCapacity`, resource
+   * `fleet/<name>`) with Application Auto Scaling; add policies to the result. Not for Elastic fleets,
+   * which scale per session on their own. Once per fleet.
+   *
+   * @param props the capacity limits
+   */
+  public autoScaleCapacity(props: FleetAutoScalingProps): IScalableFleetCapacity {
+    const validator = new PropsValidator(this);
+    if (this.scalableCapacity) {
+      validator.failRule('autoScaleCapacity: was already called on this fleet; add policies to the object it returned');
+    }
+    if (this.fleetType === FleetType.ELASTIC) {
+      validator.failRule('autoScaleCapacity: Elastic fleets cannot be auto scaled (they have no desired capacity; raise maxConcurrentSessions instead)');
+    }
+    const minCapacity = props.minCapacity ?? 1;
+    validator.integerInRange('autoScaleCapacity.minCapacity', minCapacity, 0, Number.MAX_SAFE_INTEGER);
+    validator.integerInRange('autoScaleCapacity.maxCapacity', props.maxCapacity, 0, Number.MAX_SAFE_INTEGER);
+    if (!validator.hasProblems && minCapacity > props.maxCapacity) {
+      validator.fail('autoScaleCapacity.maxCapacity', props.maxCapacity, `must be at least minCapacity (${minCapacity})`);
+    }
+    validator.throwIfInvalid();
+    this.scalableCapacity = new ScalableFleetCapacity(this, 'ScalableCapacity', {
+      fleetName: this.fleetName,
+      minCapacity,
+      maxCapacity: props.maxCapacity,
+    });
+    return this.scalableCapacity;
+  }
+}
+
+/**
+ * An AppStream (WorkSpaces Applications) fleet: the streaming instances that users' sessions run on.
+ *
+ * @resource AWS::AppStream::Fleet
+ */
+export class Fleet extends FleetBase {
+  /**
+   * Imports a fleet by name (in this stack's account and region).
+   *
+   * @param scope scope of the import
+   * @param id construct id
+   * @param fleetName the fleet's name
+   */
+  public static fromFleetName(scope: Construct, id: string, fleetName: string): IFleet {
+    return Fleet.fromFleetAttributes(scope, id, { fleetName });
+  }
+
+  /**
+   * Imports a fleet by ARN.
+   *
+   * @param scope scope of the import
+   * @param id construct id
+   * @param fleetArn the fleet's ARN (`arn:aws:appstream:<region>:<account>:fleet/<name>`)
+   */
+  public static fromFleetArn(scope: Construct, id: string, fleetArn: string): IFleet {
+    return Fleet.fromFleetAttributes(scope, id, { fleetArn });
+  }
+
+  /**
+   * Imports a fleet from its attributes: its name or ARN, and optionally its security groups, role,
+   * type and whether it is domain-joined.
+   *
+   * @param scope scope of the import
+   * @param id construct id
+   * @param attrs the fleet's attributes
+   */
+  public static fromFleetAttributes(scope: Construct, id: string, attrs: FleetAttributes): IFleet {
+    if (attrs.fleetName === undefined && attrs.fleetArn === undefined) {
+      throw new Error(`${scope.node.path}/${id}: Fleet.fromFleetAttributes needs fleetName or fleetArn`);
+    }
+    const stack = Stack.of(scope);
+    const fleetName = attrs.fleetName
+      ?? stack.splitArn(attrs.fleetArn!, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    const fleetArn = attrs.fleetArn ?? formatFleetArn(stack, fleetName);
+
+    class Import extends FleetBase {
+      public readonly fleetName = fleetName;
+      public readonly fleetArn = fleetArn;
+      public readonly grantPrincipal: iam.IPrincipal = attrs.role ?? new iam.UnknownPrincipal({ resource: this });
+      public readonly domainJoined = attrs.domainJoined;
+      public readonly fleetType = attrs.fleetType;
+      protected readonly securityGroups = attrs.securityGroups;
+    }
+    return new Import(scope, id, { environmentFromArn: attrs.fleetArn });
+  }
+
+  public readonly fleetName: string;
+  public readonly fleetArn: string;
+  public readonly fleetType: FleetType;
+  public readonly domainJoined: boolean;
+
+  /**
+   * The IAM role of the fleet's streaming instances.
+   */
+  public readonly role: iam.IRole;
+
+  public readonly grantPrincipal: iam.IPrincipal;
+
+  protected readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * The underlying `AWS::AppStream::Fleet` resource.
+   * @internal
+   */
+  public readonly _resource: CfnFleet;
+
+  constructor(scope: Construct, id: string, props: FleetProps) {
+    super(scope, id, {
+      physicalName: props.fleetName ?? Lazy.string({
+        produce: () => Names.uniqueResourceName(this, { maxLength: FLEET_NAME_MAX_LENGTH }),
+      }),
+    });
+
+    this.fleetType = props.fleetType ?? FleetType.ON_DEMAND;
+    this.domainJoined = props.domainJoin !== undefined;
+    const image = props.image?.bind(this);
+    const subnets = props.vpc?.selectSubnets(props.vpcSubnets);
+    const sessionScript = props.sessionScript?.bind(this);
+
+    const validator = new PropsValidator(this);
+    validateFleetProps(validator, { props, fleetType: this.fleetType, image, subnets, sessionScriptKey: sessionScript?.key });
+    validator.throwIfInvalid();
+
+    this.role = props.role ?? new iam.Role(this, 'InstanceRole', {
+      assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'),
+      description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
+    });
+    this.grantPrincipal = this.role;
+
+    if (props.vpc) {
+      this.securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
+        vpc: props.vpc,
+        description: `AppStream fleet ${this.node.path}`,
+      })];
+    }
+    this._resource = new CfnFleet(this, 'Resource', {
+      name: this.physicalName,
+      instanceType: props.instanceType.value,
+      fleetType: this.fleetType,
+      imageName: image?.imageName,
+      imageArn: image?.imageArn,
+      displayName: props.displayName,
+      description: props.description,
+      computeCapacity: props.desiredCapacity !== undefined || props.desiredSessions !== undefined
+        ? { desiredInstances: props.desiredCapacity, desiredSessions: props.desiredSessions }
+        : undefined,
+      maxSessionsPerInstance: props.maxSessionsPerInstance,
+      maxConcurrentSessions: props.maxConcurrentSessions,
+      platform: props.platform?.value,
+      sessionScriptS3Location: sessionScript
+        ? { s3Bucket: sessionScript.bucket.bucketName, s3Key: sessionScript.key }
+        : undefined,
+      usbDeviceFilterStrings: props.usbDeviceFilterStrings,
+      streamView: props.streamView,
+      vpcConfig: subnets
+        ? { subnetIds: subnets.subnetIds, securityGroupIds: this.securityGroups!.map(sg => sg.securityGroupId) }
+        : undefined,
+      enableDefaultInternetAccess: props.enableDefaultInternetAccess,
+      maxUserDurationInSeconds: toSeconds(props.maxUserDuration),
+      disconnectTimeoutInSeconds: toSeconds(props.disconnectTimeout),
+      idleDisconnectTimeoutInSeconds: toSeconds(props.idleDisconnectTimeout),
+      rootVolumeConfig: props.rootVolumeSize
+        ? { volumeSizeInGb: props.rootVolumeSize.toGibibytes({ rounding: SizeRoundingBehavior.FAIL }) }
+        : undefined,
+      iamRoleArn: this.role.roleArn,
+      disableImdsv1: props.disableImdsV1 ?? true,
+      domainJoinInfo: props.domainJoin
+        ? {
+          directoryName: props.domainJoin.directory.directoryName,
+          organizationalUnitDistinguishedName: props.domainJoin.organizationalUnit,
+        }
+        : undefined,
+    });
+    if (props.domainJoin) {
+      this._resource.node.addDependency(props.domainJoin.directory);
+    }
+    if (props.startOnCreate) {
+      this._resource.cfnOptions.creationPolicy = { ...this._resource.cfnOptions.creationPolicy, startFleet: true };
+    }
+
+    this.fleetName = this.getResourceNameAttribute(this._resource.ref);
+    this.fleetArn = this.getResourceArnAttribute(formatFleetArn(Stack.of(this), this._resource.ref), {
+      service: 'appstream',
+      resource: 'fleet',
+      resourceName: this.physicalName,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
+}
+
+function formatFleetArn(stack: Stack, fleetName: string): string {
+  return stack.formatArn({ service: 'appstream', resource: 'fleet', resourceName: fleetName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+}
+
