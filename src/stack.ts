@@ -1,10 +1,25 @@
-import { IResource } from 'aws-cdk-lib';
+import * as cdk from 'aws-cdk-lib';
+import { CfnStack, CfnStackFleetAssociation } from 'aws-cdk-lib/aws-appstream';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { AgentAccess } from './agent-access';
+import { IFleet } from './fleet';
+import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from './private/permissions';
+import {
+  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, SETTINGS_GROUP_MAX_LENGTH, STACK_NAME_MAX_LENGTH, STACK_NAME_PATTERN,
+  URL_MAX_LENGTH, renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
+  renderUserSettings, validateEmbedHostDomains, validateTags,
+} from './private/stack-props';
+import { PropsValidator } from './private/validation';
+import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
+import { StorageConnector } from './storage-connector';
+import { SettingPermission, UserAction, UserSettings } from './user-settings';
 
 /**
  * An AppStream stack: owned (`Stack`) or imported (`Stack.fromStackName()` and friends).
  */
-export interface IStack extends IResource {
+export interface IStack extends cdk.IResource {
   /**
    * The name of the stack.
    * @attribute
@@ -18,7 +33,417 @@ export interface IStack extends IResource {
   readonly stackArn: string;
 
   /**
-   * Grants `appstream:CreateStreamingURL` on this stack.
+   * Grants `appstream:CreateStreamingURL` on this stack and its fleet (IAM requires both
+   * resource types for this action).
    */
   grantCreateStreamingUrl(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants the given actions on this stack's ARN.
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * Grants `appstream:DescribeSessions` on this stack and its fleet.
+   */
+  grantReadSessions(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants what a portal needs to manage sessions: `appstream:DescribeSessions` on this stack and
+   * its fleet, and `appstream:ExpireSession` (which IAM supports only on `*`).
+   */
+  grantSessionManagement(grantee: iam.IGrantable): iam.Grant;
+}
+
+/**
+ * Attributes of an AppStream stack defined outside this CDK app.
+ */
+export interface StackAttributes {
+  /**
+   * The name of the stack.
+   *
+   * @default - derived from `stackArn`
+   */
+  readonly stackName?: string;
+
+  /**
+   * The ARN of the stack.
+   *
+   * @default - built from `stackName` in this CDK stack's account and region
+   */
+  readonly stackArn?: string;
+
+  /**
+   * The fleet associated with the stack, so that grants can name its ARN.
+   *
+   * @default - unknown: grants that need a fleet ARN cover every fleet of the stack's account and region
+   */
+  readonly fleet?: IFleet;
+}
+
+/**
+ * What owned and imported stacks share: the attributes and the grants.
+ */
+export abstract class StackBase extends cdk.Resource implements IStack {
+  /** The name of the stack. */
+  public abstract readonly stackName: string;
+
+  /** The ARN of the stack. */
+  public abstract readonly stackArn: string;
+
+  /**
+   * The fleets associated with this stack (AppStream allows at most one).
+   */
+  public abstract readonly fleets: IFleet[];
+
+  /**
+   * Grants the given actions on this stack's ARN.
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.stackArn] });
+  }
+
+  /**
+   * Grants `appstream:CreateStreamingURL` on this stack and its fleet (IAM requires both
+   * resource types for this action).
+   *
+   * When no fleet is known yet, the grant covers every fleet of the stack's account and region
+   * and a warning says so: add the fleet before granting.
+   */
+  public grantCreateStreamingUrl(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions: STACK_CREATE_STREAMING_URL_ACTIONS, resourceArns: this.stackAndFleetArns() });
+  }
+
+  /**
+   * Grants `appstream:DescribeSessions` on this stack and its fleet (IAM requires both resource types).
+   */
+  public grantReadSessions(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions: STACK_READ_SESSIONS_ACTIONS, resourceArns: this.stackAndFleetArns() });
+  }
+
+  /**
+   * Grants what a portal needs to manage sessions: `appstream:DescribeSessions` on this stack and
+   * its fleet, and `appstream:ExpireSession`, which IAM supports only on `*`.
+   */
+  public grantSessionManagement(grantee: iam.IGrantable): iam.Grant {
+    return this.grantReadSessions(grantee).combine(
+      iam.Grant.addToPrincipal({ grantee, actions: SESSION_EXPIRE_ACTIONS, resourceArns: ['*'] }),
+    );
+  }
+
+  private stackAndFleetArns(): string[] {
+    const fleets = this.fleets;
+    if (fleets.length > 0) {
+      return [this.stackArn, ...fleets.map((f) => f.fleetArn)];
+    }
+    cdk.Annotations.of(this).addWarningV2('cdk-appstream:stack-grant-without-fleet',
+      'No fleet is associated with this stack yet, so the grant covers every AppStream fleet of the account and region. '
+      + 'Add the fleet (addFleet, the fleets prop, or the fleet attribute of an import) before granting.');
+    return [this.stackArn, cdk.Arn.format({
+      service: 'appstream',
+      resource: 'fleet',
+      resourceName: '*',
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+      account: this.env.account,
+      region: this.env.region,
+    }, cdk.Stack.of(this))];
+  }
+}
+
+/**
+ * Properties of an AppStream stack.
+ */
+export interface StackProps {
+  /**
+   * The name of the stack: 1 to 101 characters, letters, digits, `_`, `.` and `-`, starting with
+   * a letter or digit.
+   *
+   * @default - a unique name generated from the construct path
+   */
+  readonly stackName?: string;
+
+  /**
+   * The name shown to users (at most 100 characters).
+   *
+   * @default - none
+   */
+  readonly displayName?: string;
+
+  /**
+   * The description shown to users (at most 256 characters).
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * What users can do during their streaming sessions (clipboard, files, printing, sign-in, ...).
+   *
+   * @default - AppStream's defaults (every action enabled)
+   */
+  readonly userSettings?: UserSettings;
+
+  /**
+   * Persistent storage for users: home folders, Google Drive, OneDrive (at most one per type).
+   *
+   * @default - none
+   */
+  readonly storageConnectors?: StorageConnector[];
+
+  /**
+   * Persistent application settings.
+   *
+   * @default - not persisted
+   */
+  readonly applicationSettings?: ApplicationSettings;
+
+  /**
+   * Interface VPC endpoints (1 to 4) through which users must stream; each becomes a `STREAMING`
+   * access endpoint.
+   *
+   * @default - users stream over the internet
+   */
+  readonly accessEndpoints?: ec2.IInterfaceVpcEndpoint[];
+
+  /**
+   * The domains that may embed streaming sessions in an iframe (1 to 20, each a lower-case
+   * domain name of at most 128 characters).
+   *
+   * @default - sessions cannot be embedded
+   */
+  readonly embedHostDomains?: string[];
+
+  /**
+   * The URL users are sent to when their session ends (at most 1,000 characters).
+   *
+   * @default - none
+   */
+  readonly redirectUrl?: string;
+
+  /**
+   * The URL of the Send Feedback link (at most 1,000 characters).
+   *
+   * @default - no Send Feedback link
+   */
+  readonly feedbackUrl?: string;
+
+  /**
+   * The streaming experience, such as the preferred protocol.
+   *
+   * @default - AppStream's defaults
+   */
+  readonly streamingExperienceSettings?: StreamingExperienceSettings;
+
+  /**
+   * URL redirection between the streaming session and the local device.
+   *
+   * @default - AppStream's defaults
+   */
+  readonly contentRedirection?: ContentRedirection;
+
+  /**
+   * Agent access: lets AI agents interact with desktop applications in streaming sessions.
+   *
+   * @default - agent access disabled
+   */
+  readonly agentAccess?: AgentAccess;
+
+  /**
+   * Stack attributes that an update deletes.
+   *
+   * @default - none
+   */
+  readonly attributesToDelete?: StackAttribute[];
+
+  /**
+   * The fleet to associate with the stack (AppStream allows one; `addFleet()` does the same).
+   *
+   * @default - no fleet; call `addFleet()` later
+   */
+  readonly fleets?: IFleet[];
+
+  /**
+   * Tags for the stack (at most 50). `Tags.of(stack)` works as well.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * An AppStream 2.0 (WorkSpaces Applications) stack: user settings, storage, and the fleet users
+ * stream from.
+ *
+ * @resource AWS::AppStream::Stack
+ */
+export class Stack extends StackBase {
+  /**
+   * Imports a stack by name.
+   */
+  public static fromStackName(scope: Construct, id: string, stackName: string): IStack {
+    return Stack.fromStackAttributes(scope, id, { stackName });
+  }
+
+  /**
+   * Imports a stack by ARN.
+   */
+  public static fromStackArn(scope: Construct, id: string, stackArn: string): IStack {
+    return Stack.fromStackAttributes(scope, id, { stackArn });
+  }
+
+  /**
+   * Imports a stack by name or ARN, optionally with its fleet.
+   */
+  public static fromStackAttributes(scope: Construct, id: string, attrs: StackAttributes): IStack {
+    if (attrs.stackName === undefined && attrs.stackArn === undefined) {
+      throw new Error(`${scope.node.path}/${id}: Stack.fromStackAttributes needs stackName or stackArn`);
+    }
+    const stackArn = attrs.stackArn ?? cdk.Stack.of(scope).formatArn({
+      service: 'appstream',
+      resource: 'stack',
+      resourceName: attrs.stackName,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    const stackName = attrs.stackName ?? cdk.Arn.split(stackArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    class Import extends StackBase {
+      public readonly stackName = stackName;
+      public readonly stackArn = stackArn;
+      public readonly fleets = attrs.fleet ? [attrs.fleet] : [];
+    }
+    return new Import(scope, id, { environmentFromArn: stackArn });
+  }
+
+  /** The name of the stack. */
+  public readonly stackName: string;
+
+  /** The ARN of the stack. */
+  public readonly stackArn: string;
+
+  private readonly resource: CfnStack;
+  private readonly associatedFleets: IFleet[] = [];
+  private readonly domainSigninActions: string[];
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    let generatedName: string | undefined;
+    super(scope, id, { physicalName: props.stackName ?? cdk.Lazy.string({ produce: () => generatedName }) });
+    generatedName = props.stackName === undefined ? cdk.Names.uniqueResourceName(this, { maxLength: 100 }) : undefined;
+
+    const v = new PropsValidator(this);
+    v.string('stackName', props.stackName, {
+      min: 1,
+      max: STACK_NAME_MAX_LENGTH,
+      pattern: STACK_NAME_PATTERN,
+      patternDescription: 'letters, digits, _ . and -, starting with a letter or digit',
+    });
+    v.string('displayName', props.displayName, { max: DISPLAY_NAME_MAX_LENGTH });
+    v.string('description', props.description, { max: DESCRIPTION_MAX_LENGTH });
+    v.string('redirectUrl', props.redirectUrl, { max: URL_MAX_LENGTH });
+    v.string('feedbackUrl', props.feedbackUrl, { max: URL_MAX_LENGTH });
+    v.string('applicationSettings.settingsGroup', props.applicationSettings?.settingsGroup, { max: SETTINGS_GROUP_MAX_LENGTH });
+    validateEmbedHostDomains(v, props.embedHostDomains);
+    validateTags(v, props.tags);
+    const userSettings = renderUserSettings(v, props.userSettings);
+    const connectors = renderStorageConnectors(v, props.storageConnectors);
+    const accessEndpoints = renderAccessEndpoints(v, props.accessEndpoints);
+    const contentRedirection = renderContentRedirection(v, props.contentRedirection);
+    const agentAccess = renderAgentAccess(v, props.agentAccess);
+    v.throwIfInvalid();
+
+    this.domainSigninActions = userSettings
+      .filter((s) => s.permission === SettingPermission.ENABLED.value
+        && (s.action === UserAction.DOMAIN_PASSWORD_SIGNIN.value || s.action === UserAction.DOMAIN_SMART_CARD_SIGNIN.value))
+      .map((s) => s.action);
+
+    this.resource = new CfnStack(this, 'Resource', {
+      name: this.physicalName,
+      displayName: props.displayName,
+      description: props.description,
+      userSettings: userSettings.length > 0 ? userSettings : undefined,
+      storageConnectors: connectors?.map((c) => ({ connectorType: c.connectorType, domains: c.domains })),
+      applicationSettings: props.applicationSettings && {
+        enabled: props.applicationSettings.enabled,
+        settingsGroup: props.applicationSettings.settingsGroup,
+      },
+      accessEndpoints,
+      embedHostDomains: props.embedHostDomains,
+      redirectUrl: props.redirectUrl,
+      feedbackUrl: props.feedbackUrl,
+      streamingExperienceSettings: props.streamingExperienceSettings && {
+        preferredProtocol: props.streamingExperienceSettings.preferredProtocol?.value,
+      },
+      attributesToDelete: props.attributesToDelete?.map((a) => a.value),
+    });
+    // Properties of the CloudFormation schema that the aws-cdk-lib 2.257.0 L1 does not carry.
+    if (contentRedirection) {
+      this.resource.addPropertyOverride('ContentRedirection', contentRedirection);
+    }
+    if (agentAccess) {
+      this.resource.addPropertyOverride('AgentAccessConfig', agentAccess);
+    }
+    connectors?.forEach((c, i) => {
+      if (c.domainsRequireAdminConsent !== undefined) {
+        this.resource.addPropertyOverride(`StorageConnectors.${i}.DomainsRequireAdminConsent`, c.domainsRequireAdminConsent);
+        cdk.Annotations.of(this).addWarningV2('cdk-appstream:domains-require-admin-consent',
+          'storageConnectors: DomainsRequireAdminConsent is part of the AppStream API but not yet of the CloudFormation '
+          + 'schema of AWS::AppStream::Stack; CloudFormation may reject the template until AWS adds it.');
+      }
+    });
+    for (const [key, value] of Object.entries(props.tags ?? {})) {
+      cdk.Tags.of(this).add(key, value);
+    }
+
+    this.stackName = this.getResourceNameAttribute(this.resource.ref);
+    this.stackArn = this.getResourceArnAttribute(cdk.Stack.of(this).formatArn({
+      service: 'appstream',
+      resource: 'stack',
+      resourceName: this.resource.ref,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+    }), {
+      service: 'appstream',
+      resource: 'stack',
+      resourceName: this.physicalName,
+      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+    });
+
+    for (const fleet of props.fleets ?? []) {
+      this.addFleet(fleet);
+    }
+  }
+
+  /**
+   * The fleets associated with this stack (AppStream allows at most one).
+   */
+  public get fleets(): IFleet[] {
+    return [...this.associatedFleets];
+  }
+
+  /**
+   * Associates `fleet` with this stack through an `AWS::AppStream::StackFleetAssociation` that
+   * depends on both, so CloudFormation deletes the association first. A stack takes one fleet.
+   */
+  public addFleet(fleet: IFleet): void {
+    const existing = this.associatedFleets[0];
+    if (existing !== undefined) {
+      throw new Error(`${this.node.path}: stack ${describeName(this.physicalName, this.node.path)} already has fleet `
+        + `${describeName(existing.fleetName, existing.node.path)}; AppStream associates at most one fleet with a stack `
+        + `(cannot add ${describeName(fleet.fleetName, fleet.node.path)})`);
+    }
+    this.associatedFleets.push(fleet);
+    const association = new CfnStackFleetAssociation(this, 'FleetAssociation', {
+      fleetName: fleet.fleetName,
+      stackName: this.stackName,
+    });
+    association.addDependency(this.resource);
+    association.node.addDependency(fleet);
+
+    if (fleet.domainJoined === false && this.domainSigninActions.length > 0) {
+      cdk.Annotations.of(this).addWarningV2('cdk-appstream:domain-signin-without-domain-join',
+        `userSettings enable ${this.domainSigninActions.join(' and ')}, but fleet ${describeName(fleet.fleetName, fleet.node.path)} `
+        + 'is not joined to an Active Directory domain, so users cannot sign in that way.');
+    }
+  }
+}
+
+function describeName(name: string, path: string): string {
+  return cdk.Token.isUnresolved(name) ? `'${path}'` : `'${name}' (${path})`;
 }

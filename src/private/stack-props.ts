@@ -1,0 +1,274 @@
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { PropsValidator } from './validation';
+import { AgentAccess, AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution } from '../agent-access';
+import { ContentRedirection, UrlRedirection } from '../stack-settings';
+import { StorageConnector, StorageConnectorType } from '../storage-connector';
+import { SettingPermission, UserAction, UserSetting, UserSettings } from '../user-settings';
+
+// Limits of the AppStream API model (appstream-service-2.json) and the CloudFormation registry
+// schema of AWS::AppStream::Stack, encoded here: the build never reads the reference files.
+export const STACK_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
+export const STACK_NAME_MAX_LENGTH = 101;
+export const DISPLAY_NAME_MAX_LENGTH = 100;
+export const DESCRIPTION_MAX_LENGTH = 256;
+export const URL_MAX_LENGTH = 1000;
+export const SETTINGS_GROUP_MAX_LENGTH = 100;
+export const CLIPBOARD_MAX_LENGTH_MIN = 1;
+export const CLIPBOARD_MAX_LENGTH_MAX = 20_971_520;
+export const CONNECTOR_DOMAINS_MAX = 50;
+export const CONNECTOR_DOMAIN_MIN_LENGTH = 1;
+export const CONNECTOR_DOMAIN_MAX_LENGTH = 64;
+export const ACCESS_ENDPOINTS_MIN = 1;
+export const ACCESS_ENDPOINTS_MAX = 4;
+export const EMBED_HOST_DOMAINS_MIN = 1;
+export const EMBED_HOST_DOMAINS_MAX = 20;
+export const EMBED_HOST_DOMAIN_MAX_LENGTH = 128;
+export const EMBED_HOST_DOMAIN_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
+export const URL_PATTERNS_MAX = 100;
+export const URL_PATTERN_MIN_LENGTH = 1;
+export const URL_PATTERN_MAX_LENGTH = 2048;
+export const URL_PATTERN_PATTERN = /^(\*|https?:\/\/[^\s,;]+)$/;
+export const S3_BUCKET_ARN_PATTERN = /^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+export const TAGS_MAX = 50;
+export const TAG_KEY_PATTERN = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+
+const CLIPBOARD_ACTIONS = [UserAction.CLIPBOARD_COPY_FROM_LOCAL_DEVICE.value, UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE.value];
+const KNOWN_USER_ACTIONS = [
+  UserAction.AUTO_TIME_ZONE_REDIRECTION, UserAction.CLIPBOARD_COPY_FROM_LOCAL_DEVICE, UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE,
+  UserAction.DOMAIN_PASSWORD_SIGNIN, UserAction.DOMAIN_SMART_CARD_SIGNIN, UserAction.FILE_DOWNLOAD, UserAction.FILE_UPLOAD,
+  UserAction.PRINTING_TO_LOCAL_DEVICE,
+].map((a) => a.value);
+
+/** A user setting as the L1 takes it. */
+export interface RenderedUserSetting {
+  readonly action: string;
+  readonly permission: string;
+  readonly maximumLength?: number;
+}
+
+function permissionOf(enabled: boolean): SettingPermission {
+  return enabled ? SettingPermission.ENABLED : SettingPermission.DISABLED;
+}
+
+/** Sorts by a string key with code-unit order, independent of the locale. */
+function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+/**
+ * Turns the typed user settings into one entry per action, sorted by action name, holding only
+ * what the user set: the same props always give the same list.
+ */
+export function renderUserSettings(v: PropsValidator, settings: UserSettings | undefined): RenderedUserSetting[] {
+  if (!settings) {
+    return [];
+  }
+  const named: Array<[UserAction, boolean | undefined, number | undefined, string]> = [
+    [UserAction.CLIPBOARD_COPY_FROM_LOCAL_DEVICE, settings.clipboardCopyFromLocalDevice, settings.clipboardCopyFromLocalDeviceMaxLength, 'clipboardCopyFromLocalDevice'],
+    [UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE, settings.clipboardCopyToLocalDevice, settings.clipboardCopyToLocalDeviceMaxLength, 'clipboardCopyToLocalDevice'],
+    [UserAction.FILE_UPLOAD, settings.fileUpload, undefined, 'fileUpload'],
+    [UserAction.FILE_DOWNLOAD, settings.fileDownload, undefined, 'fileDownload'],
+    [UserAction.PRINTING_TO_LOCAL_DEVICE, settings.printingToLocalDevice, undefined, 'printingToLocalDevice'],
+    [UserAction.DOMAIN_PASSWORD_SIGNIN, settings.domainPasswordSignin, undefined, 'domainPasswordSignin'],
+    [UserAction.DOMAIN_SMART_CARD_SIGNIN, settings.domainSmartCardSignin, undefined, 'domainSmartCardSignin'],
+    [UserAction.AUTO_TIME_ZONE_REDIRECTION, settings.autoTimeZoneRedirection, undefined, 'autoTimeZoneRedirection'],
+  ];
+  const entries: Array<{ setting: UserSetting; property: string }> = [];
+  for (const [action, enabled, maximumLength, property] of named) {
+    if (enabled === undefined && maximumLength === undefined) {
+      continue;
+    }
+    const permission = permissionOf(enabled ?? true);
+    entries.push({ setting: UserSetting.of(action, permission, { maximumLength }), property: maximumLength === undefined ? `userSettings.${property}` : `userSettings.${property}MaxLength` });
+  }
+  (settings.additionalSettings ?? []).forEach((setting, i) => entries.push({ setting, property: `userSettings.additionalSettings[${i}]` }));
+
+  const seen = new Map<string, string>();
+  const rendered: RenderedUserSetting[] = [];
+  for (const { setting, property } of entries) {
+    const action = setting.action.value;
+    const permission = setting.permission.value;
+    const previous = seen.get(action);
+    if (previous !== undefined && !Token.isUnresolved(action)) {
+      v.fail(property, action, `sets action ${action} that ${previous} already sets; set each action once`);
+      continue;
+    }
+    seen.set(action, property);
+    v.string(property, action, { min: 1 });
+    v.string(property, permission, { min: 1 });
+    if (setting.maximumLength !== undefined) {
+      v.integerInRange(`${property}`, setting.maximumLength, CLIPBOARD_MAX_LENGTH_MIN, CLIPBOARD_MAX_LENGTH_MAX);
+      if (permission === SettingPermission.DISABLED.value) {
+        v.fail(property, setting.maximumLength, `a maximum length is allowed only when ${action} is enabled`);
+      }
+      if (KNOWN_USER_ACTIONS.includes(action) && !CLIPBOARD_ACTIONS.includes(action)) {
+        v.fail(property, setting.maximumLength, `a maximum length is allowed only for ${CLIPBOARD_ACTIONS.join(' and ')}, not for ${action}`);
+      }
+    }
+    rendered.push({ action, permission, maximumLength: setting.maximumLength });
+  }
+  return rendered.sort(byKey((s) => s.action));
+}
+
+/** A storage connector as the L1 takes it, plus the list the L1 lacks. */
+export interface RenderedStorageConnector {
+  readonly connectorType: string;
+  readonly domains?: string[];
+  readonly domainsRequireAdminConsent?: string[];
+}
+
+function validateDomains(v: PropsValidator, property: string, domains: string[] | undefined): void {
+  if (domains === undefined || Token.isUnresolved(domains)) {
+    return;
+  }
+  v.listLength(property, domains, 0, CONNECTOR_DOMAINS_MAX);
+  domains.forEach((d, i) => v.string(`${property}[${i}]`, d, { min: CONNECTOR_DOMAIN_MIN_LENGTH, max: CONNECTOR_DOMAIN_MAX_LENGTH }));
+}
+
+/** Validates and renders the storage connectors (at most one per connector type). */
+export function renderStorageConnectors(v: PropsValidator, connectors: StorageConnector[] | undefined): RenderedStorageConnector[] | undefined {
+  if (connectors === undefined) {
+    return undefined;
+  }
+  const types = new Set<string>();
+  return connectors.map((c, i) => {
+    const property = `storageConnectors[${i}]`;
+    const type = c.connectorType.value;
+    v.string(`${property}.connectorType`, type, { min: 1 });
+    if (types.has(type) && !Token.isUnresolved(type)) {
+      v.fail(property, type, 'repeats a connector type; a stack takes at most one connector of each type');
+    }
+    types.add(type);
+    validateDomains(v, `${property}.domains`, c.domains);
+    validateDomains(v, `${property}.domainsRequireAdminConsent`, c.domainsRequireAdminConsent);
+    if (c.domainsRequireAdminConsent !== undefined && type !== StorageConnectorType.ONE_DRIVE.value && !Token.isUnresolved(type)) {
+      v.fail(`${property}.domainsRequireAdminConsent`, type, `is allowed only for connector type ${StorageConnectorType.ONE_DRIVE.value}`);
+    }
+    return { connectorType: type, domains: c.domains, domainsRequireAdminConsent: c.domainsRequireAdminConsent };
+  });
+}
+
+/** Validates the embed host domains. */
+export function validateEmbedHostDomains(v: PropsValidator, domains: string[] | undefined): void {
+  if (domains === undefined || Token.isUnresolved(domains)) {
+    return;
+  }
+  v.listLength('embedHostDomains', domains, EMBED_HOST_DOMAINS_MIN, EMBED_HOST_DOMAINS_MAX);
+  domains.forEach((d, i) => v.string(`embedHostDomains[${i}]`, d, {
+    max: EMBED_HOST_DOMAIN_MAX_LENGTH,
+    pattern: EMBED_HOST_DOMAIN_PATTERN,
+    patternDescription: 'a lower-case domain name such as example.com (labels of letters, digits and hyphens)',
+  }));
+}
+
+/** Renders the access endpoints (STREAMING interface endpoints). */
+export function renderAccessEndpoints(v: PropsValidator, endpoints: ec2.IInterfaceVpcEndpoint[] | undefined) {
+  if (endpoints === undefined) {
+    return undefined;
+  }
+  v.listLength('accessEndpoints', endpoints, ACCESS_ENDPOINTS_MIN, ACCESS_ENDPOINTS_MAX);
+  return endpoints.map((e) => ({ endpointType: 'STREAMING', vpceId: e.vpcEndpointId }));
+}
+
+function renderUrlRedirection(v: PropsValidator, property: string, config: UrlRedirection): Record<string, unknown> {
+  for (const [name, urls] of [['allowedUrls', config.allowedUrls], ['deniedUrls', config.deniedUrls]] as const) {
+    if (urls === undefined || Token.isUnresolved(urls)) {
+      continue;
+    }
+    v.listLength(`${property}.${name}`, urls, 0, URL_PATTERNS_MAX);
+    urls.forEach((u, i) => v.string(`${property}.${name}[${i}]`, u, {
+      min: URL_PATTERN_MIN_LENGTH,
+      max: URL_PATTERN_MAX_LENGTH,
+      pattern: URL_PATTERN_PATTERN,
+      patternDescription: '"*" or an http:// or https:// URL pattern without spaces, commas or semicolons',
+    }));
+  }
+  return { Enabled: config.enabled, AllowedUrls: config.allowedUrls, DeniedUrls: config.deniedUrls };
+}
+
+/** Renders ContentRedirection in CloudFormation casing (the L1 of aws-cdk-lib 2.257.0 lacks it). */
+export function renderContentRedirection(v: PropsValidator, config: ContentRedirection | undefined): Record<string, unknown> | undefined {
+  if (config === undefined) {
+    return undefined;
+  }
+  return {
+    HostToClient: config.hostToClient ? renderUrlRedirection(v, 'contentRedirection.hostToClient', config.hostToClient) : undefined,
+  };
+}
+
+/** Renders AgentAccessConfig in CloudFormation casing (the L1 of aws-cdk-lib 2.257.0 lacks it). */
+export function renderAgentAccess(v: PropsValidator, config: AgentAccess | undefined): Record<string, unknown> | undefined {
+  if (config === undefined) {
+    return undefined;
+  }
+  const named: Array<[AgentAction, boolean | undefined, string]> = [
+    [AgentAction.COMPUTER_VISION, config.computerVision, 'computerVision'],
+    [AgentAction.COMPUTER_INPUT, config.computerInput, 'computerInput'],
+    [AgentAction.FORWARD_MCP_TOOLS, config.forwardMcpTools, 'forwardMcpTools'],
+  ];
+  const entries: Array<{ setting: AgentAccessSetting; property: string }> = [];
+  for (const [action, enabled, property] of named) {
+    if (enabled !== undefined) {
+      entries.push({ setting: AgentAccessSetting.of(action, permissionOf(enabled)), property: `agentAccess.${property}` });
+    }
+  }
+  (config.additionalSettings ?? []).forEach((setting, i) => entries.push({ setting, property: `agentAccess.additionalSettings[${i}]` }));
+  if (entries.length === 0) {
+    v.fail('agentAccess', 'no agent action', 'must set at least one agent action (computerVision, computerInput, forwardMcpTools or additionalSettings)');
+  }
+  const seen = new Map<string, string>();
+  const settings: Array<{ AgentAction: string; Permission: string }> = [];
+  for (const { setting, property } of entries) {
+    const action = setting.action.value;
+    const previous = seen.get(action);
+    if (previous !== undefined && !Token.isUnresolved(action)) {
+      v.fail(property, action, `sets agent action ${action} that ${previous} already sets; set each action once`);
+      continue;
+    }
+    seen.set(action, property);
+    settings.push({ AgentAction: action, Permission: setting.permission.value });
+  }
+  const permissionFor = (action: AgentAction) => settings.find((s) => s.AgentAction === action.value)?.Permission;
+  if (permissionFor(AgentAction.COMPUTER_INPUT) === SettingPermission.ENABLED.value
+    && permissionFor(AgentAction.COMPUTER_VISION) !== SettingPermission.ENABLED.value) {
+    v.fail('agentAccess.computerInput', true, 'needs computerVision enabled too');
+  }
+
+  const bucketArn = config.screenshotsBucket?.bucketArn;
+  if (bucketArn !== undefined) {
+    v.string('agentAccess.screenshotsBucket', bucketArn, { pattern: S3_BUCKET_ARN_PATTERN, patternDescription: 'an S3 bucket ARN' });
+  }
+  const uploadEnabled = config.screenshotsUploadEnabled ?? (config.screenshotsBucket ? true : undefined);
+  if (uploadEnabled === true && config.screenshotsBucket === undefined) {
+    v.fail('agentAccess.screenshotsUploadEnabled', true, 'needs screenshotsBucket');
+  }
+  return {
+    Settings: settings.sort(byKey((s) => s.AgentAction)),
+    ScreenResolution: (config.screenResolution ?? ScreenResolution.W1280_H720).value,
+    ScreenImageFormat: (config.screenImageFormat ?? ScreenImageFormat.PNG).value,
+    S3BucketArn: bucketArn,
+    ScreenshotsUploadEnabled: uploadEnabled,
+    UserControlMode: config.userControlMode?.value,
+  };
+}
+
+/** Validates the tags given as a prop. */
+export function validateTags(v: PropsValidator, tags: { [key: string]: string } | undefined): void {
+  if (tags === undefined) {
+    return;
+  }
+  const keys = Object.keys(tags);
+  v.listLength('tags', keys, 0, TAGS_MAX);
+  for (const key of keys) {
+    v.string(`tags key ${JSON.stringify(key)}`, key, {
+      pattern: TAG_KEY_PATTERN,
+      patternDescription: '1 to 128 letters, digits, spaces or _.:/=+-@, not starting with aws:',
+    });
+    v.string(`tags[${JSON.stringify(key)}]`, tags[key], {
+      pattern: TAG_VALUE_PATTERN,
+      patternDescription: 'at most 256 letters, digits, spaces or _.:/=+-@',
+    });
+  }
+}
