@@ -49,10 +49,11 @@ export abstract class FleetSessionScript {
 const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
 
 function grantServiceRead(scope: Construct, bucket: s3.IBucket, key: string): void {
-  const grant = bucket.grantRead(new iam.ServicePrincipal(APPSTREAM_PRINCIPAL), key);
-  if (!grant.success) {
+  bucket.grantRead(new iam.ServicePrincipal(APPSTREAM_PRINCIPAL), key);
+  // An imported bucket has no policy that the app can change: the grant above is then a no-op.
+  if (!bucket.policy) {
     Annotations.of(scope).addWarningV2('cdk-appstream:sessionScriptBucketPolicy',
-      `The bucket policy of ${bucket.bucketName} could not be changed (imported bucket?): allow ${APPSTREAM_PRINCIPAL} s3:GetObject on the session script object yourself`);
+      `The bucket policy of ${bucket.bucketName} is not managed by this app (imported bucket?): allow ${APPSTREAM_PRINCIPAL} s3:GetObject on the session script object yourself`);
   }
 }
 

@@ -205,7 +205,7 @@ export interface FleetAttributes {
   /**
    * The IAM role of the fleet's instances: grants to the fleet go to this role.
    *
-   * @default - none: grants to the fleet change no policy
+   * @default - unknown: grants to the fleet fail
    */
   readonly role?: iam.IRole;
 
