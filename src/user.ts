@@ -171,14 +171,16 @@ export class User extends Resource implements IUser {
     super(scope, id, { physicalName: props.email });
     validateUserProps(this, props);
 
-    const resource = new CfnUser(this, 'Resource', {
+    new CfnUser(this, 'Resource', {
       userName: props.email,
       authenticationType: this.authenticationType.value,
       firstName: props.firstName,
       lastName: props.lastName,
       messageAction: props.messageAction?.value,
     });
-    this.userName = this.getResourceNameAttribute(resource.ref);
+    // The e-mail itself, not the resource's Ref (whose value CloudFormation documents as the
+    // resource id, not the user name). Associations that name this user depend on it explicitly.
+    this.userName = props.email;
   }
 }
 
