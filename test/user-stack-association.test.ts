@@ -337,7 +337,7 @@ describe('UserStackAssociation', () => {
       const content = JSON.parse(fs.readFileSync(file, 'utf-8'));
       expect(content).toHaveLength(10_000);
       expect(content[0]).toEqual({ UserName: 'saml-user-0', AuthenticationType: 'SAML' });
-      expect(content[9999]).toEqual({ UserName: 'user9999@example.com', AuthenticationType: 'USERPOOL' });
+      expect(content[9999]).toEqual({ UserName: 'user9@example.com', AuthenticationType: 'USERPOOL' });
       const names = content.map((u: { UserName: string }) => u.UserName);
       expect(names).toEqual([...names].sort());
     });
