@@ -1,0 +1,51 @@
+import { CustomResource } from 'aws-cdk-lib';
+import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
+import { Construct } from 'constructs';
+import { FleetUpdateBehavior } from '../fleet-state';
+import { FLEET_UPDATE_GUARD_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
+import { fleetTypeOf, fleetUpdatableProperties } from './fleet-state-properties';
+import { FleetStateProvider } from './fleet-state-provider';
+import { fleetArnOf } from './fleet-state-resource';
+
+/** Properties of `FleetUpdateGuard`. */
+export interface FleetUpdateGuardProps {
+  /** The fleet to guard. */
+  readonly fleet: CfnFleet;
+  /**
+   * The fleet's name, known before the fleet exists: the fleet's physical name, never `fleet.ref`
+   * (the guard runs before the fleet, so a reference to it would be a circular dependency).
+   */
+  readonly fleetName: string;
+  /** Stop and restart, or fail, on a change that a running fleet refuses. */
+  readonly updateBehavior: FleetUpdateBehavior;
+}
+
+/**
+ * `Custom::AppStreamFleetUpdateGuard`: the fleet depends on it, so CloudFormation updates it
+ * BEFORE the fleet. It carries the fleet's updatable properties; when an update changes one that
+ * a running fleet refuses, it stops the fleet and waits until it is STOPPED (or, with
+ * `FleetUpdateBehavior.FAIL`, fails naming the properties). A `FleetStateResource` on the same
+ * fleet starts it again after CloudFormation's update. Create and delete do nothing.
+ */
+export class FleetUpdateGuard extends Construct {
+  /** The custom resource. */
+  public readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: FleetUpdateGuardProps) {
+    super(scope, id);
+    const provider = FleetStateProvider.getOrCreate(this);
+    provider.grantStartStop(fleetArnOf(this, props.fleetName));
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: FLEET_UPDATE_GUARD_RESOURCE_TYPE,
+      properties: {
+        [FleetStateProps.FLEET_NAME]: props.fleetName,
+        [FleetStateProps.FLEET_TYPE]: fleetTypeOf(props.fleet),
+        [FleetStateProps.STOP_FOR_UPDATES]: String(props.updateBehavior !== FleetUpdateBehavior.FAIL),
+        [FleetStateProps.FLEET_PROPERTIES]: fleetUpdatableProperties(props.fleet),
+      },
+    });
+    // DependsOn: CloudFormation updates the guard first and deletes it last.
+    props.fleet.node.addDependency(this.resource);
+  }
+}

@@ -1,0 +1,56 @@
+import { CustomResource, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { IMAGE_LOOKUP_RESOURCE_TYPE, IMAGE_VISIBILITY_TYPES, ImageLookupAttributes, ImageLookupProps } from './image-lookup-contract';
+import { ImageLookupProvider } from './image-lookup-provider';
+import { PropsValidator } from './validation';
+
+/** Properties of `ImageLookup`. */
+export interface ImageLookupResourceProps {
+  /** The image name starts with this (case-sensitive), e.g. `AppStream-WinServer2022-`. */
+  readonly namePrefix: string;
+  /** Only images of this platform (API `PlatformType`), e.g. `WINDOWS_SERVER_2022`. @default - any platform */
+  readonly platform?: string;
+  /** Only images of this visibility: `PUBLIC`, `PRIVATE` or `SHARED`. @default - all three */
+  readonly type?: string;
+  /**
+   * The look-up runs when the resource is created and again only when this value (or the
+   * filter) changes. @default - looked up once, on creation
+   */
+  readonly refreshToken?: string;
+}
+
+/**
+ * `Custom::AppStreamImageLookup`: the newest AVAILABLE image whose name starts with a prefix,
+ * found at deploy time with DescribeImages. Its name and ARN are attributes.
+ */
+export class ImageLookup extends Construct {
+  /** The image name, e.g. `AppStream-WinServer2022-09-01-2025` (a deploy-time token). */
+  public readonly imageName: string;
+  /** The image ARN (a deploy-time token). */
+  public readonly imageArn: string;
+  /** The custom resource. */
+  public readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: ImageLookupResourceProps) {
+    super(scope, id);
+    const validator = new PropsValidator(this);
+    validator.string('namePrefix', props.namePrefix, { minLength: 1, maxLength: 100 });
+    if (props.type !== undefined && !Token.isUnresolved(props.type) && !IMAGE_VISIBILITY_TYPES.includes(props.type)) {
+      validator.fail('type', props.type, `must be one of ${IMAGE_VISIBILITY_TYPES.join(', ')}`);
+    }
+    validator.throwIfInvalid();
+
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: ImageLookupProvider.getOrCreate(this).serviceToken,
+      resourceType: IMAGE_LOOKUP_RESOURCE_TYPE,
+      properties: {
+        [ImageLookupProps.NAME_PREFIX]: props.namePrefix,
+        [ImageLookupProps.PLATFORM]: props.platform,
+        [ImageLookupProps.TYPE]: props.type,
+        [ImageLookupProps.REFRESH_TOKEN]: props.refreshToken,
+      },
+    });
+    this.imageName = this.resource.getAttString(ImageLookupAttributes.IMAGE_NAME);
+    this.imageArn = this.resource.getAttString(ImageLookupAttributes.IMAGE_ARN);
+  }
+}

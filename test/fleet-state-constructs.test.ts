@@ -1,0 +1,156 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
+import { FleetState, FleetUpdateBehavior } from '../src/fleet-state';
+import { FleetStateProvider } from '../src/private/fleet-state-provider';
+import { FleetStateResource } from '../src/private/fleet-state-resource';
+import { FleetUpdateGuard } from '../src/private/fleet-state-update-guard';
+
+function makeStack(): Stack {
+  return new Stack(new App(), 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+function makeFleet(stack: Stack, id = 'Fleet', name = 'my-fleet', extra: Partial<CfnFleet> = {}): CfnFleet {
+  const fleet = new CfnFleet(stack, id, {
+    name,
+    instanceType: 'stream.standard.small',
+    fleetType: 'ALWAYS_ON',
+    imageName: 'AppStream-WinServer2022-09-01-2025',
+    computeCapacity: { desiredInstances: 2 },
+    maxUserDurationInSeconds: 7200,
+  });
+  Object.assign(fleet, extra);
+  return fleet;
+}
+
+/** Both resources on one fleet, as `Fleet` wires them. */
+function guardAndState(stack: Stack, fleet: CfnFleet, name: string, behavior = FleetUpdateBehavior.STOP_AND_RESTART, id = 'Fleet') {
+  new FleetUpdateGuard(stack, `${id}Guard`, { fleet, fleetName: name, updateBehavior: behavior });
+  new FleetStateResource(stack, `${id}State`, { fleet, fleetName: name, desiredState: FleetState.RUNNING });
+}
+
+describe('FleetStateResource', () => {
+  test('refers to the fleet, carries the desired state and the fleet\'s updatable properties', () => {
+    const stack = makeStack();
+    const fleet = makeFleet(stack);
+    new FleetStateResource(stack, 'State', { fleet, fleetName: 'my-fleet', desiredState: FleetState.RUNNING });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('Custom::AppStreamFleetState', {
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('AppStreamFleetStateProvider'), 'Arn'] },
+      FleetName: { Ref: 'Fleet' },
+      DesiredState: 'RUNNING',
+      FleetProperties: {
+        InstanceType: 'stream.standard.small',
+        ImageName: 'AppStream-WinServer2022-09-01-2025',
+        ComputeCapacity: { desiredInstances: 2 },
+        MaxUserDurationInSeconds: 7200,
+      },
+    });
+    // Name, FleetType and Tags are not updatable in place.
+    const [props] = Object.values(template.findResources('Custom::AppStreamFleetState')).map((r) => r.Properties);
+    expect(Object.keys(props.FleetProperties).sort()).toEqual(['ComputeCapacity', 'ImageName', 'InstanceType', 'MaxUserDurationInSeconds']);
+  });
+
+  test('STOPPED is rendered as such', () => {
+    const stack = makeStack();
+    new FleetStateResource(stack, 'State', { fleet: makeFleet(stack), fleetName: 'my-fleet', desiredState: FleetState.STOPPED });
+
+    Template.fromStack(stack).hasResourceProperties('Custom::AppStreamFleetState', { DesiredState: 'STOPPED' });
+  });
+
+  test('reads the fleet\'s properties at synthesis: later changes to the L1 count', () => {
+    const stack = makeStack();
+    const fleet = makeFleet(stack);
+    new FleetStateResource(stack, 'State', { fleet, fleetName: 'my-fleet', desiredState: FleetState.RUNNING });
+    fleet.instanceType = 'stream.standard.large';
+
+    Template.fromStack(stack).hasResourceProperties('Custom::AppStreamFleetState', {
+      FleetProperties: Match.objectLike({ InstanceType: 'stream.standard.large' }),
+    });
+  });
+});
+
+describe('FleetUpdateGuard', () => {
+  test('the fleet depends on the guard, which names the fleet, its type and the behaviour', () => {
+    const stack = makeStack();
+    const fleet = makeFleet(stack);
+    new FleetUpdateGuard(stack, 'Guard', { fleet, fleetName: 'my-fleet', updateBehavior: FleetUpdateBehavior.STOP_AND_RESTART });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('Custom::AppStreamFleetUpdateGuard', {
+      FleetName: 'my-fleet',
+      FleetType: 'ALWAYS_ON',
+      StopForUpdates: 'true',
+      FleetProperties: Match.objectLike({ InstanceType: 'stream.standard.small' }),
+    });
+    const guardId = Object.keys(template.findResources('Custom::AppStreamFleetUpdateGuard'))[0];
+    template.hasResource('AWS::AppStream::Fleet', { DependsOn: Match.arrayWith([guardId]) });
+  });
+
+  test('FAIL renders StopForUpdates "false"; a fleet without a type is ON_DEMAND', () => {
+    const stack = makeStack();
+    const fleet = makeFleet(stack);
+    fleet.fleetType = undefined;
+    new FleetUpdateGuard(stack, 'Guard', { fleet, fleetName: 'my-fleet', updateBehavior: FleetUpdateBehavior.FAIL });
+
+    Template.fromStack(stack).hasResourceProperties('Custom::AppStreamFleetUpdateGuard', {
+      StopForUpdates: 'false',
+      FleetType: 'ON_DEMAND',
+    });
+  });
+
+  test('guard, fleet and state resource synthesize without a cycle, in that order', () => {
+    const stack = makeStack();
+    const fleet = makeFleet(stack);
+    guardAndState(stack, fleet, 'my-fleet');
+
+    const template = Template.fromStack(stack);
+    const guardId = Object.keys(template.findResources('Custom::AppStreamFleetUpdateGuard'))[0];
+    template.hasResource('AWS::AppStream::Fleet', { DependsOn: [guardId] });
+    template.hasResourceProperties('Custom::AppStreamFleetState', { FleetName: { Ref: 'Fleet' } });
+  });
+});
+
+describe('FleetStateProvider', () => {
+  test('one provider per stack for any number of fleets, with isComplete polling every 30 s', () => {
+    const stack = makeStack();
+    guardAndState(stack, makeFleet(stack, 'FleetA', 'fleet-a'), 'fleet-a', FleetUpdateBehavior.STOP_AND_RESTART, 'A');
+    guardAndState(stack, makeFleet(stack, 'FleetB', 'fleet-b'), 'fleet-b', FleetUpdateBehavior.STOP_AND_RESTART, 'B');
+
+    const template = Template.fromStack(stack);
+    expect(FleetStateProvider.getOrCreate(stack)).toBe(stack.node.findChild(FleetStateProvider.ID));
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.onEvent', Runtime: 'nodejs24.x' }, 1);
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.isComplete', Runtime: 'nodejs24.x' }, 1);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    // 55 minutes of 30-second polls (CloudFormation gives a custom resource one hour).
+    const definition = JSON.stringify(Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0].Properties.DefinitionString);
+    expect(definition).toMatch(/\\"IntervalSeconds\\":30,\\"MaxAttempts\\":110,\\"BackoffRate\\":1/);
+  });
+
+  test('StartFleet / StopFleet are scoped to each fleet\'s ARN (once per fleet, by name: no cycle); DescribeFleets needs "*"', () => {
+    const stack = makeStack();
+    guardAndState(stack, makeFleet(stack, 'FleetA', 'fleet-a'), 'fleet-a', FleetUpdateBehavior.STOP_AND_RESTART, 'A');
+    guardAndState(stack, makeFleet(stack, 'FleetB', 'fleet-b'), 'fleet-b', FleetUpdateBehavior.STOP_AND_RESTART, 'B');
+
+    const template = Template.fromStack(stack);
+    const arn = (name: string) => ({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:appstream:us-east-1:123456789012:fleet/${name}`]],
+    });
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: Match.stringLikeRegexp('AppStreamFleetStateProvider(OnEvent|IsComplete)HandlerServiceRole') }] },
+    });
+    expect(Object.keys(policies)).toHaveLength(2);
+    for (const policy of Object.values(policies)) {
+      const statements = policy.Properties.PolicyDocument.Statement;
+      expect(statements).toEqual([
+        { Action: 'appstream:DescribeFleets', Effect: 'Allow', Resource: '*' },
+        {
+          Action: ['appstream:StartFleet', 'appstream:StopFleet'],
+          Effect: 'Allow',
+          Resource: [arn('fleet-a'), arn('fleet-b')],
+        },
+      ]);
+    }
+  });
+});
