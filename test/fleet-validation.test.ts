@@ -1,0 +1,278 @@
+import { App, Duration, Size, Stack, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Fleet, FleetProps } from '../src/fleet';
+import { FleetPlatform } from '../src/fleet-platform';
+import { FleetSessionScript } from '../src/fleet-session-script';
+import { FleetType } from '../src/fleet-type';
+import { FleetImage } from '../src/image';
+import { InstanceType } from '../src/instance-type';
+
+function newStack(): Stack {
+  return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+/** Builds a fleet from valid ON_DEMAND defaults overridden by `props`. */
+function build(props: Partial<FleetProps> = {}, stack = newStack()): Fleet {
+  return new Fleet(stack, 'Fleet', {
+    instanceType: InstanceType.STANDARD_MEDIUM,
+    image: FleetImage.fromName('MyImage'),
+    desiredCapacity: 1,
+    ...props,
+  });
+}
+
+function elastic(props: Partial<FleetProps> = {}, stack = newStack()): Fleet {
+  return build({
+    fleetType: FleetType.ELASTIC,
+    image: undefined,
+    desiredCapacity: undefined,
+    maxConcurrentSessions: 5,
+    platform: FleetPlatform.AMAZON_LINUX2,
+    vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
+    ...props,
+  }, stack);
+}
+
+/** The error thrown by `fn`, for several assertions on one message. */
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+}
+
+describe('single-property limits', () => {
+  test.each([
+    ['fleetName', { fleetName: '-starts-with-dash' }, /fleetName: must match a letter or digit followed by letters, digits, "_", "." or "-" \(got "-starts-with-dash"\)/],
+    ['fleetName', { fleetName: 'a'.repeat(101) }, /fleetName: must be 1 to 100 characters long/],
+    ['fleetName', { fleetName: 'has space' }, /fleetName: must match .* \(got "has space"\)/],
+    ['displayName', { displayName: '' }, /displayName: must be 1 to 100 characters long \(got ""\)/],
+    ['displayName', { displayName: 'd'.repeat(101) }, /displayName: must be 1 to 100 characters long/],
+    ['description', { description: 'd'.repeat(257) }, /description: must be 1 to 256 characters long/],
+    ['maxUserDuration', { maxUserDuration: Duration.seconds(599) }, /maxUserDuration: must be a whole number of seconds from 600 to 432000 \(got 9 minutes 59 seconds\)/],
+    ['maxUserDuration', { maxUserDuration: Duration.seconds(432001) }, /maxUserDuration: must be a whole number of seconds from 600 to 432000/],
+    ['disconnectTimeout', { disconnectTimeout: Duration.seconds(59) }, /disconnectTimeout: must be a whole number of seconds from 60 to 36000 \(got 59 seconds\)/],
+    ['disconnectTimeout', { disconnectTimeout: Duration.hours(11) }, /disconnectTimeout: must be a whole number of seconds from 60 to 36000 \(got 11 hours\)/],
+    ['idleDisconnectTimeout', { idleDisconnectTimeout: Duration.seconds(30) }, /idleDisconnectTimeout: must be 0 \(never disconnect idle users\) or a whole number of seconds from 60 to 36000 \(got 30 seconds\)/],
+    ['idleDisconnectTimeout', { idleDisconnectTimeout: Duration.seconds(36001) }, /idleDisconnectTimeout: must be 0 .* from 60 to 36000/],
+    ['idleDisconnectTimeout', { idleDisconnectTimeout: Duration.millis(60500) }, /idleDisconnectTimeout: must be 0 .* whole number of seconds/],
+    ['rootVolumeSize', { rootVolumeSize: Size.gibibytes(199) }, /rootVolumeSize: must be a whole number of GiB from 200 to 500 \(got 199 GiB\)/],
+    ['rootVolumeSize', { rootVolumeSize: Size.gibibytes(501) }, /rootVolumeSize: must be a whole number of GiB from 200 to 500 \(got 501 GiB\)/],
+    ['desiredCapacity', { desiredCapacity: -1 }, /desiredCapacity: must be an integer from 0 to 2147483647 \(got -1\)/],
+    ['desiredCapacity', { desiredCapacity: 1.5 }, /desiredCapacity: must be an integer from 0 to 2147483647 \(got 1.5\)/],
+    ['desiredSessions', { desiredCapacity: undefined, desiredSessions: -2, maxSessionsPerInstance: 2 }, /desiredSessions: must be an integer from 0 to 2147483647 \(got -2\)/],
+    ['maxSessionsPerInstance', { desiredCapacity: undefined, desiredSessions: 2, maxSessionsPerInstance: 0 }, /maxSessionsPerInstance: must be an integer from 1 to 2147483647 \(got 0\)/],
+    ['usbDeviceFilterStrings', { usbDeviceFilterStrings: ['not a filter'] }, /usbDeviceFilterStrings\[0\]: must match the USB device filter format .* \(got "not a filter"\)/],
+    ['usbDeviceFilterStrings', { usbDeviceFilterStrings: [`${'a'.repeat(95)}, 3, *, *, 1, *, 0, 0`] }, /usbDeviceFilterStrings\[0\]: must be 0 to 100 characters long/],
+    ['image', { image: FleetImage.fromName('bad name!') }, /image \(name\): must match .* \(got "bad name!"\)/],
+    ['image', { image: FleetImage.fromArn('arn:aws:s3:::not-an-image!') }, /image \(ARN\): must match an ARN such as/],
+  ])('%s out of range: %o', (_prop, props, message) => {
+    expect(() => build(props as Partial<FleetProps>)).toThrow(message);
+  });
+
+  test('error names the construct path', () => {
+    expect(() => build({ fleetName: '_x' })).toThrow(/^Test\/Fleet: invalid Fleet props \(1 problem\)/);
+  });
+
+  test('values at the limits are accepted', () => {
+    const stack = newStack();
+    build({
+      fleetName: 'a'.repeat(100),
+      displayName: 'd'.repeat(100),
+      description: 'd'.repeat(256),
+      maxUserDuration: Duration.seconds(432000),
+      disconnectTimeout: Duration.seconds(36000),
+      idleDisconnectTimeout: Duration.seconds(60),
+      rootVolumeSize: Size.gibibytes(500),
+      desiredCapacity: 0,
+      usbDeviceFilterStrings: ['Wacom, 3, *, *, 1386, *, 0, 0', ', , , , , , 1, 1'],
+    }, stack);
+    Template.fromStack(stack).resourceCountIs('AWS::AppStream::Fleet', 1);
+  });
+
+  test('tokens are not judged', () => {
+    const stack = newStack();
+    build({
+      fleetName: Token.asString({ Ref: 'NameParam' }),
+      displayName: Token.asString({ Ref: 'DisplayParam' }),
+      desiredCapacity: Token.asNumber({ Ref: 'CapacityParam' }),
+      maxUserDuration: Duration.seconds(Token.asNumber({ Ref: 'DurationParam' })),
+      rootVolumeSize: Size.gibibytes(Token.asNumber({ Ref: 'SizeParam' })),
+      image: FleetImage.fromName(Token.asString({ Ref: 'ImageParam' })),
+      instanceType: InstanceType.of(Token.asString({ Ref: 'TypeParam' })),
+      usbDeviceFilterStrings: Token.asList({ Ref: 'UsbParam' }),
+    }, stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', {
+      Name: { Ref: 'NameParam' },
+      ImageName: { Ref: 'ImageParam' },
+      ComputeCapacity: { DesiredInstances: { Ref: 'CapacityParam' } },
+    });
+  });
+});
+
+describe('capacity and multi-session rules', () => {
+  test('ON_DEMAND and ALWAYS_ON need an image and a capacity', () => {
+    const message = errorOf(() => build({ fleetType: FleetType.ALWAYS_ON, image: undefined, desiredCapacity: undefined }));
+    expect(message).toMatch(/\(2 problems\)/);
+    expect(message).toMatch(/image: is required for an ALWAYS_ON fleet/);
+    expect(message).toMatch(/desiredCapacity: is required for an ALWAYS_ON fleet \(or desiredSessions with maxSessionsPerInstance for multi-session\)/);
+  });
+
+  test('desiredCapacity and desiredSessions together are refused', () => {
+    expect(() => build({ desiredSessions: 4, maxSessionsPerInstance: 2 }))
+      .toThrow(/desiredCapacity and desiredSessions: give exactly one/);
+  });
+
+  test('multi-session fleet must be sized with desiredSessions', () => {
+    expect(() => build({ maxSessionsPerInstance: 4 }))
+      .toThrow(/desiredCapacity: a multi-session fleet \(maxSessionsPerInstance is set\) is sized with desiredSessions instead/);
+    expect(() => build({ desiredCapacity: undefined, maxSessionsPerInstance: 4 }))
+      .toThrow(/desiredSessions: is required for a multi-session ON_DEMAND fleet/);
+  });
+
+  test('desiredSessions without maxSessionsPerInstance is refused', () => {
+    expect(() => build({ desiredCapacity: undefined, desiredSessions: 4 }))
+      .toThrow(/desiredSessions: is only for multi-session fleets; set maxSessionsPerInstance too/);
+  });
+
+  test('maxConcurrentSessions and sessionScript are Elastic-only', () => {
+    const stack = newStack();
+    const message = errorOf(() => build({
+      maxConcurrentSessions: 3,
+      sessionScript: FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), 'x.zip'),
+    }, stack));
+    expect(message).toMatch(/maxConcurrentSessions: is only for Elastic fleets/);
+    expect(message).toMatch(/sessionScript: applies only to Elastic fleets/);
+  });
+});
+
+describe('Elastic rules', () => {
+  test('Elastic needs maxConcurrentSessions, platform and a VPC', () => {
+    const message = errorOf(() => build({ fleetType: FleetType.ELASTIC, image: undefined, desiredCapacity: undefined }));
+    expect(message).toMatch(/\(3 problems\)/);
+    expect(message).toMatch(/maxConcurrentSessions: is required for an Elastic fleet/);
+    expect(message).toMatch(/platform: is required for an Elastic fleet \(one of WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404\)/);
+    expect(message).toMatch(/vpc: is required for an Elastic fleet, with subnets in at least two availability zones/);
+  });
+
+  test('Elastic forbids capacity, sessions per instance and domain join', () => {
+    const stack = newStack();
+    const message = errorOf(() => elastic({
+      desiredCapacity: 2,
+      desiredSessions: 2,
+      maxSessionsPerInstance: 2,
+      domainJoin: { directory: { directoryName: 'corp.example.com' } as any },
+    }, stack));
+    expect(message).toMatch(/desiredCapacity: is not allowed for an Elastic fleet/);
+    expect(message).toMatch(/desiredSessions: is not allowed for an Elastic fleet/);
+    expect(message).toMatch(/maxSessionsPerInstance: is not allowed for an Elastic fleet/);
+    expect(message).toMatch(/domainJoin: Elastic fleets cannot join an Active Directory domain/);
+  });
+
+  test('Elastic platform must be one Elastic supports; unknown platforms are not judged', () => {
+    expect(() => elastic({ platform: FleetPlatform.WINDOWS_SERVER_2022 }))
+      .toThrow(/platform: must be one that Elastic fleets support: WINDOWS_SERVER_2019, AMAZON_LINUX2, UBUNTU_PRO_2404 \(got "WINDOWS_SERVER_2022"\)/);
+    const stack = newStack();
+    elastic({ platform: FleetPlatform.of('FUTURE_OS') }, stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', { Platform: 'FUTURE_OS' });
+  });
+
+  test('Elastic needs two subnets in different AZs', () => {
+    expect(() => elastic({ vpcSubnets: { availabilityZones: ['dummy1a'] } }))
+      .toThrow(/vpcSubnets: must select at least two subnets in different availability zones for an Elastic fleet \(got "1 subnet"\)/);
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, subnetConfiguration: [{ name: 'a', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, { name: 'b', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    expect(() => elastic({ vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }, stack))
+      .toThrow(/vpcSubnets: must select subnets in at least two availability zones for an Elastic fleet/);
+  });
+
+  test('Elastic takes only stream.standard instance types among stream.* types', () => {
+    expect(() => elastic({ instanceType: InstanceType.COMPUTE_LARGE }))
+      .toThrow(/instanceType: must be a stream.standard.\* instance type for an Elastic fleet \(got "stream.compute.large"\)/);
+  });
+});
+
+describe('network rules', () => {
+  test('at most 5 security groups', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    const sgs = [0, 1, 2, 3, 4, 5].map(i => new ec2.SecurityGroup(stack, `Sg${i}`, { vpc }));
+    expect(() => build({ vpc, securityGroups: sgs }, stack)).toThrow(/securityGroups: must have 1 to 5 items \(got "6 items"\)/);
+  });
+
+  test('vpcSubnets and securityGroups need a vpc', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    const message = errorOf(() => build({ vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, securityGroups: [new ec2.SecurityGroup(stack, 'Sg', { vpc })] }, stack));
+    expect(message).toMatch(/vpcSubnets: is set but vpc is not/);
+    expect(message).toMatch(/securityGroups: are set but vpc is not/);
+  });
+
+  test('a domain join OU longer than 2000 characters is refused', () => {
+    const stack = newStack();
+    expect(() => build({ vpc: new ec2.Vpc(stack, 'Vpc'), domainJoin: { directory: { directoryName: 'corp.example.com' } as any, organizationalUnit: 'O'.repeat(2001) } }, stack))
+      .toThrow(/domainJoin.organizationalUnit: must be 1 to 2000 characters long/);
+  });
+});
+
+test('several problems are reported at once', () => {
+  const message = errorOf(() => build({
+    fleetName: '!bad',
+    description: '',
+    disconnectTimeout: Duration.seconds(1),
+    rootVolumeSize: Size.gibibytes(10),
+    maxConcurrentSessions: 2,
+  }));
+  expect(message).toMatch(/\(5 problems\)/);
+  for (const property of ['fleetName', 'description', 'disconnectTimeout', 'rootVolumeSize', 'maxConcurrentSessions']) {
+    expect(message).toContain(`  - ${property}:`);
+  }
+});
+
+describe('rendered fleets satisfy the CloudFormation registry schema of AWS::AppStream::Fleet', () => {
+  // From aws-appstream-fleet.json: required Name and InstanceType; FleetType pattern; lengths and ranges.
+  const FLEET_TYPES = ['ALWAYS_ON', 'ON_DEMAND', 'ELASTIC'];
+  const ALLOWED = new Set(['Description', 'ComputeCapacity', 'Platform', 'VpcConfig', 'FleetType', 'EnableDefaultInternetAccess',
+    'DomainJoinInfo', 'SessionScriptS3Location', 'Name', 'ImageName', 'MaxUserDurationInSeconds', 'IdleDisconnectTimeoutInSeconds',
+    'UsbDeviceFilterStrings', 'DisconnectTimeoutInSeconds', 'DisplayName', 'StreamView', 'IamRoleArn', 'MaxSessionsPerInstance',
+    'InstanceType', 'MaxConcurrentSessions', 'Tags', 'ImageArn', 'RootVolumeConfig', 'DisableIMDSV1', 'AttributesToDelete']);
+
+  function check(stack: Stack): void {
+    const fleets = Template.fromStack(stack).findResources('AWS::AppStream::Fleet');
+    expect(Object.keys(fleets).length).toBeGreaterThan(0);
+    for (const fleet of Object.values(fleets)) {
+      const p = fleet.Properties;
+      for (const key of Object.keys(p)) {
+        expect(ALLOWED.has(key)).toBe(true);
+      }
+      expect(p.InstanceType).toEqual(expect.any(String));
+      expect(p.Name).toEqual(expect.any(String));
+      expect(p.Name.length).toBeGreaterThanOrEqual(1);
+      expect(p.Name.length).toBeLessThanOrEqual(100);
+      expect(FLEET_TYPES).toContain(p.FleetType);
+      if (p.StreamView) expect(['APP', 'DESKTOP']).toContain(p.StreamView);
+      if (p.ComputeCapacity) expect(Object.keys(p.ComputeCapacity).every(k => ['DesiredInstances', 'DesiredSessions'].includes(k))).toBe(true);
+      if (p.MaxUserDurationInSeconds !== undefined) expect(p.MaxUserDurationInSeconds).toBeGreaterThanOrEqual(600);
+      if (p.SessionScriptS3Location) expect(Object.keys(p.SessionScriptS3Location).sort()).toEqual(['S3Bucket', 'S3Key']);
+    }
+  }
+
+  test('ON_DEMAND, multi-session ALWAYS_ON and ELASTIC fleets', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+    new Fleet(stack, 'OnDemand', { instanceType: InstanceType.STANDARD_SMALL, image: FleetImage.fromName('Img'), desiredCapacity: 1 });
+    new Fleet(stack, 'Multi', {
+      instanceType: InstanceType.GENERAL_PURPOSE_M7I_LARGE, image: FleetImage.fromName('Img'), fleetType: FleetType.ALWAYS_ON,
+      desiredSessions: 10, maxSessionsPerInstance: 5, maxUserDuration: Duration.hours(2), vpc,
+    });
+    new Fleet(stack, 'Elastic', {
+      instanceType: InstanceType.STANDARD_LARGE, fleetType: FleetType.ELASTIC, maxConcurrentSessions: 3,
+      platform: FleetPlatform.WINDOWS_SERVER_2019, vpc, sessionScript: FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), 'k.zip'),
+    });
+    check(stack);
+  });
+});
