@@ -27,8 +27,12 @@ beforeEach(() => {
 
 function fleet(state: string, extra: Partial<Fleet> = {}): Fleet {
   return {
-    Name: FLEET, Arn: ARN, InstanceType: 'stream.standard.small', State: state as Fleet['State'],
-    ComputeCapacityStatus: { Desired: 1 }, ...extra,
+    Name: FLEET,
+    Arn: ARN,
+    InstanceType: 'stream.standard.small',
+    State: state as Fleet['State'],
+    ComputeCapacityStatus: { Desired: 1 },
+    ...extra,
   };
 }
 
@@ -37,7 +41,10 @@ function givenFleet(state: string, extra: Partial<Fleet> = {}) {
 }
 
 const base = {
-  ServiceToken: 'token', ResponseURL: 'https://example.com', StackId: 'stack', RequestId: 'req',
+  ServiceToken: 'token',
+  ResponseURL: 'https://example.com',
+  StackId: 'stack',
+  RequestId: 'req',
   LogicalResourceId: 'State',
 };
 
@@ -49,7 +56,11 @@ function stateEvent(requestType: 'Create' | 'Update' | 'Delete', desired: string
   }
   if (requestType === 'Update') {
     return {
-      ...base, RequestType: 'Update', ResourceType, ResourceProperties, PhysicalResourceId: FLEET,
+      ...base,
+      RequestType: 'Update',
+      ResourceType,
+      ResourceProperties,
+      PhysicalResourceId: FLEET,
       OldResourceProperties: { ...ResourceProperties, DesiredState: oldDesired },
     };
   }
@@ -63,14 +74,23 @@ function guardEvent(
 ): CloudFormationCustomResourceEvent {
   const fleetType = options.fleetType ?? 'ON_DEMAND';
   return {
-    ...base, RequestType: 'Update', ResourceType: FLEET_UPDATE_GUARD_RESOURCE_TYPE, PhysicalResourceId: FLEET,
+    ...base,
+    RequestType: 'Update',
+    ResourceType: FLEET_UPDATE_GUARD_RESOURCE_TYPE,
+    PhysicalResourceId: FLEET,
     ResourceProperties: {
-      ServiceToken: 'token', FleetName: FLEET, FleetType: fleetType,
-      StopForUpdates: options.stopForUpdates ?? 'true', FleetProperties: newProps,
+      ServiceToken: 'token',
+      FleetName: FLEET,
+      FleetType: fleetType,
+      StopForUpdates: options.stopForUpdates ?? 'true',
+      FleetProperties: newProps,
     },
     OldResourceProperties: {
-      ServiceToken: 'token', FleetName: options.oldName ?? FLEET, FleetType: options.oldFleetType ?? fleetType,
-      StopForUpdates: 'true', FleetProperties: oldProps,
+      ServiceToken: 'token',
+      FleetName: options.oldName ?? FLEET,
+      FleetType: options.oldFleetType ?? fleetType,
+      StopForUpdates: 'true',
+      FleetProperties: oldProps,
     },
   };
 }
@@ -281,8 +301,13 @@ describe('update guard', () => {
 
   test('changes a running fleet accepts need no stop and no call', async () => {
     const result = await onEvent(guardEvent(oldProps, {
-      ...oldProps, DisplayName: 'New', ComputeCapacity: { DesiredInstances: '5' }, ImageName: 'img-2',
-      DisconnectTimeoutInSeconds: '900', IdleDisconnectTimeoutInSeconds: '600', Tags: [{ Key: 'a', Value: 'b' }],
+      ...oldProps,
+      DisplayName: 'New',
+      ComputeCapacity: { DesiredInstances: '5' },
+      ImageName: 'img-2',
+      DisconnectTimeoutInSeconds: '900',
+      IdleDisconnectTimeoutInSeconds: '600',
+      Tags: [{ Key: 'a', Value: 'b' }],
     }));
 
     expect(appStream.calls()).toHaveLength(0);

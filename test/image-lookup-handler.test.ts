@@ -28,8 +28,12 @@ function image(name: string, created: string, extra: Partial<Image> = {}): Image
 }
 
 const base = {
-  ServiceToken: 'token', ResponseURL: 'https://example.com', StackId: 'stack', RequestId: 'req',
-  LogicalResourceId: 'Lookup', ResourceType: IMAGE_LOOKUP_RESOURCE_TYPE,
+  ServiceToken: 'token',
+  ResponseURL: 'https://example.com',
+  StackId: 'stack',
+  RequestId: 'req',
+  LogicalResourceId: 'Lookup',
+  ResourceType: IMAGE_LOOKUP_RESOURCE_TYPE,
 };
 
 function createEvent(props: Record<string, string>): CloudFormationCustomResourceEvent {
@@ -120,7 +124,9 @@ describe('image lookup', () => {
     appStream.on(DescribeImagesCommand).resolves({ Images: [image('x-2', '2025-02-01T00:00:00Z')] });
 
     const result = await onEvent({
-      ...base, RequestType: 'Update', PhysicalResourceId: 'arn:aws:appstream:us-east-1::image/x-1',
+      ...base,
+      RequestType: 'Update',
+      PhysicalResourceId: 'arn:aws:appstream:us-east-1::image/x-1',
       ResourceProperties: { ServiceToken: 'token', NamePrefix: 'x-', RefreshToken: '2' },
       OldResourceProperties: { ServiceToken: 'token', NamePrefix: 'x-', RefreshToken: '1' },
     });
@@ -130,7 +136,9 @@ describe('image lookup', () => {
 
   test('delete does nothing and keeps the physical id', async () => {
     const result = await onEvent({
-      ...base, RequestType: 'Delete', PhysicalResourceId: 'arn:aws:appstream:us-east-1::image/x-1',
+      ...base,
+      RequestType: 'Delete',
+      PhysicalResourceId: 'arn:aws:appstream:us-east-1::image/x-1',
       ResourceProperties: { ServiceToken: 'token', NamePrefix: 'x-' },
     });
 
