@@ -10,9 +10,9 @@ import {
   type UserStackAssociation,
   type UserStackAssociationError,
 } from '@aws-sdk/client-appstream';
+import { chunk, MAX_PAGE_SIZE, userKey, type EntryFailure } from './plan';
 import type { UserEntry } from '../../src/private/user-stack-association-contract';
 import { defaultRetryOptions, withRetries, type RetryOptions } from '../shared/retry';
-import { chunk, MAX_PAGE_SIZE, userKey, type EntryFailure } from './plan';
 
 /** Batch calls in flight at once (env `APPSTREAM_BATCH_CONCURRENCY` overrides). */
 export const DEFAULT_CONCURRENCY = 4;
@@ -59,7 +59,9 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Every user associated with `stackName` (pages of 500). Throws ResourceNotFoundException for a missing stack. */
-export async function listAssociations(client: AppStreamClient, stackName: string, retry: RetryOptions = defaultRetryOptions()): Promise<UserEntry[]> {
+export async function listAssociations(
+  client: AppStreamClient, stackName: string, retry: RetryOptions = defaultRetryOptions(),
+): Promise<UserEntry[]> {
   const users: UserEntry[] = [];
   let nextToken: string | undefined;
   do {

@@ -29,12 +29,12 @@ import type {
   CloudFormationCustomResourceUpdateEvent,
   Context,
 } from 'aws-lambda';
-import { UserStackAssociationAttributes, type UserEntry } from '../../src/private/user-stack-association-contract';
-import { logEvent } from '../shared/log';
-import { withRetries } from '../shared/retry';
 import { BatchAbortedError, DEFAULT_CONCURRENCY, listAssociations, runBatches, type BatchOutcome } from './executor';
 import { failureMessage, intersection, MAX_MESSAGE_BYTES, physicalResourceId, planCreate, planUpdate, truncateUtf8 } from './plan';
 import { parseProps, type AssociationProps, type ObjectReader } from './props';
+import { UserStackAssociationAttributes, type UserEntry } from '../../src/private/user-stack-association-contract';
+import { logEvent } from '../shared/log';
+import { withRetries } from '../shared/retry';
 
 /** No new call starts once less than this much of the invocation's time remains. */
 export const TIME_MARGIN_MS = 90_000;
@@ -117,8 +117,14 @@ async function onUpdate(event: CloudFormationCustomResourceUpdateEvent, deps: De
   }
   const current = await readCurrent(props.stackName, deps);
   const plan = planUpdate(old.users, props.users, current);
-  log({ action: 'update', stackName: props.stackName, desired: props.users.length, current: current.length,
-    toAssociate: plan.toAssociate.length, toDisassociate: plan.toDisassociate.length });
+  log({
+    action: 'update',
+    stackName: props.stackName,
+    desired: props.users.length,
+    current: current.length,
+    toAssociate: plan.toAssociate.length,
+    toDisassociate: plan.toDisassociate.length,
+  });
 
   const associated = await runOrUndo('associate', props, plan.toAssociate, deps, async (done) => {
     await undo(props.stackName, done, [], deps);
@@ -153,8 +159,13 @@ async function readCurrent(stackName: string, deps: Dependencies): Promise<UserE
 async function createOn(props: AssociationProps, deps: Dependencies): Promise<void> {
   const current = await readCurrent(props.stackName, deps);
   const plan = planCreate(props.users, current);
-  log({ action: 'create', stackName: props.stackName, desired: props.users.length,
-    alreadyAssociated: plan.alreadyAssociated.length, toAssociate: plan.toAssociate.length });
+  log({
+    action: 'create',
+    stackName: props.stackName,
+    desired: props.users.length,
+    alreadyAssociated: plan.alreadyAssociated.length,
+    toAssociate: plan.toAssociate.length,
+  });
   await runOrUndo('associate', props, plan.toAssociate, deps, async (done) => {
     await undo(props.stackName, done, [], deps);
   });

@@ -2,8 +2,8 @@
  * Turns the resource properties (CloudFormation passes every scalar as a string) back into typed
  * values, loading a large user list from S3 when the construct put it there.
  */
-import { UserStackAssociationProps as P, type UserEntry } from '../../src/private/user-stack-association-contract';
 import { dedupe } from './plan';
+import { UserStackAssociationProps as P, type UserEntry } from '../../src/private/user-stack-association-contract';
 
 /** Authentication types of the API's `AuthenticationType` enum. */
 export const AUTHENTICATION_TYPES: ReadonlySet<string> = new Set(['API', 'SAML', 'USERPOOL', 'AWS_AD']);
