@@ -381,6 +381,28 @@ describe('UserStackAssociation', () => {
   });
 
   describe('provider', () => {
+    test('the functions use roles with log permissions on their own log groups, no managed policies', () => {
+      const { stack } = setup();
+      new UserStackAssociation(stack, 'A', { stack: testStack(stack, 'S1', 'one'), users: [StackUser.saml('a')] });
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Logs::LogGroup', 2);
+      template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+      template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.onEvent',
+        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('OnEventHandlerLogs') } },
+      });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([{
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('OnEventHandlerLogs'), 'Arn'] },
+          }]),
+        },
+      });
+    });
+
     test('one provider per CDK stack, however many associations; IAM scoped to each stack ARN', () => {
       const { stack } = setup();
       new UserStackAssociation(stack, 'A', { stack: testStack(stack, 'S1', 'stack-one'), users: [StackUser.saml('a')] });

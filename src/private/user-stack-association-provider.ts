@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
@@ -50,19 +51,38 @@ export class UserStackAssociationProvider extends Construct {
   private constructor(scope: Construct, id: string) {
     super(scope, id);
 
+    // Roles of our own, with log permissions scoped to each function's log group instead of the
+    // AWSLambdaBasicExecutionRole managed policy.
+    const handlerLogs = new logs.LogGroup(this, 'OnEventHandlerLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const handlerRole = new iam.Role(this, 'OnEventHandlerRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    handlerLogs.grantWrite(handlerRole);
+
     this.onEventHandler = new lambda.Function(this, 'OnEventHandler', {
       description: 'Associates AppStream users with a stack in batches (cdk-appstream UserStackAssociation)',
       // The bundle targets node22; cdk-nag's AwsSolutions-L1 wants the newest runtime.
       runtime: lambda.Runtime.NODEJS_24_X,
       code: lambda.Code.fromAsset(HANDLER_ASSET_DIR),
       handler: 'index.onEvent',
-      // 10,000 users are 400 batch calls: enough time for throttled retries without isComplete.
+      // The handler needs no isComplete: 10,000 users are 400 batch calls, a few minutes at most
+      // even throttled; it stops starting calls well before the 15 minutes end.
       timeout: Duration.minutes(15),
       memorySize: 512,
+      role: handlerRole,
+      logGroup: handlerLogs,
     });
+
+    const frameworkLogs = new logs.LogGroup(this, 'ProviderLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const frameworkRole = new iam.Role(this, 'ProviderRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    frameworkLogs.grantWrite(frameworkRole);
 
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.onEventHandler,
+      frameworkOnEventRole: frameworkRole,
+      logGroup: frameworkLogs,
     });
     this.serviceToken = provider.serviceToken;
   }
