@@ -192,6 +192,31 @@ describe('fleet state: onEvent', () => {
   });
 });
 
+describe('fleet state: a start or stop whose answer was lost', () => {
+  test('StartFleet failing while the fleet is already STARTING counts as done', async () => {
+    appStream.on(DescribeFleetsCommand)
+      .resolvesOnce({ Fleets: [fleet('STOPPED')] })
+      .resolves({ Fleets: [fleet('STARTING')] });
+    appStream.on(StartFleetCommand).rejects(Object.assign(new Error('not stopped'), { name: 'OperationNotPermittedException', $metadata: { httpStatusCode: 400 } }));
+
+    const result = await onEvent(stateEvent('Create', 'RUNNING'));
+
+    expect(result.Data.TargetState).toBe('RUNNING');
+    expect(appStream).toHaveReceivedCommandTimes(DescribeFleetsCommand, 2);
+  });
+
+  test('StopFleet failing while the fleet is already STOPPING counts as done', async () => {
+    appStream.on(DescribeFleetsCommand)
+      .resolvesOnce({ Fleets: [fleet('RUNNING')] })
+      .resolves({ Fleets: [fleet('STOPPING')] });
+    appStream.on(StopFleetCommand).rejects(Object.assign(new Error('busy'), { name: 'OperationNotPermittedException', $metadata: { httpStatusCode: 400 } }));
+
+    const result = await onEvent(stateEvent('Update', 'STOPPED', 'RUNNING'));
+
+    expect(result.Data.TargetState).toBe('STOPPED');
+  });
+});
+
 describe('fleet state: isComplete', () => {
   const longAgo = 0;
 

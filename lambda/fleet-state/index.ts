@@ -118,14 +118,30 @@ async function applyDesiredState(fleetName: string, desired: string): Promise<On
 async function requestState(fleet: Fleet, desired: string): Promise<number> {
   const name = fleet.Name!;
   if (desired === FleetStates.RUNNING && fleet.State === FleetStates.STOPPED) {
-    await withRetries(() => client().send(new StartFleetCommand({ Name: name })));
+    await sendStateChange(new StartFleetCommand({ Name: name }), name, [FleetStates.STARTING, FleetStates.RUNNING]);
     return Date.now();
   }
   if (desired === FleetStates.STOPPED && (fleet.State === FleetStates.RUNNING || fleet.State === FleetStates.STARTING)) {
-    await withRetries(() => client().send(new StopFleetCommand({ Name: name })));
+    await sendStateChange(new StopFleetCommand({ Name: name }), name, [FleetStates.STOPPING, FleetStates.STOPPED]);
     return Date.now();
   }
   return 0;
+}
+
+/**
+ * Sends StartFleet / StopFleet. If it fails (a retry after a lost response, or a concurrent
+ * change), but the fleet is now on its way to the state asked for, the call did its job.
+ */
+async function sendStateChange(command: StartFleetCommand | StopFleetCommand, name: string, reached: string[]): Promise<void> {
+  try {
+    await withRetries(() => client().send(command as StartFleetCommand));
+  } catch (error) {
+    const now = await describeFleet(name);
+    if (now?.State && reached.includes(now.State)) {
+      return;
+    }
+    throw error;
+  }
 }
 
 /**
