@@ -4,9 +4,9 @@ import * as cdk from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { IFleet } from '../src/fleet';
+import { Fleet, IFleet } from '../src/fleet';
 import { UserStackAssociationProvider } from '../src/private/user-stack-association-provider';
-import { IStack } from '../src/stack';
+import { IStack, Stack as AppStreamStack } from '../src/stack';
 import { StackUser } from '../src/stack-user';
 import { AuthenticationType, User } from '../src/user';
 import { UserStackAssociation } from '../src/user-stack-association';
@@ -248,6 +248,42 @@ describe('UserStackAssociation', () => {
       Template.fromStack(stack).hasResourceProperties(RESOURCE_TYPE, {
         Users: [{ UserName: { Ref: 'UserName' }, AuthenticationType: 'USERPOOL' }],
       });
+    });
+  });
+
+  describe('with the library\'s Stack', () => {
+    test('an owned stack: StackName refers to it and IAM names the association actions', () => {
+      const { stack } = setup();
+      const appStreamStack = new AppStreamStack(stack, 'AppStreamStack', { stackName: 'owned' });
+      new UserStackAssociation(stack, 'Users', { stack: appStreamStack, users: [StackUser.userPool('alice@example.com')] });
+      const template = Template.fromStack(stack);
+      const stackId = stack.getLogicalId(appStreamStack.node.defaultChild as cdk.CfnElement);
+      template.hasResourceProperties(RESOURCE_TYPE, { StackName: { Ref: stackId } });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Action: ['appstream:BatchAssociateUserStack', 'appstream:BatchDisassociateUserStack', 'appstream:DescribeUserStackAssociations'],
+          })]),
+        },
+      });
+    });
+
+    test('an owned stack refuses user-pool users once a domain-joined fleet is added, even after the association', () => {
+      const { app, stack } = setup();
+      const appStreamStack = new AppStreamStack(stack, 'AppStreamStack', { stackName: 'owned' });
+      new UserStackAssociation(stack, 'Users', { stack: appStreamStack, users: [StackUser.userPool('alice@example.com')] });
+      appStreamStack.addFleet(Fleet.fromFleetAttributes(stack, 'Joined', { fleetName: 'joined', domainJoined: true }));
+      expect(() => app.synth()).toThrow(/user-pool \(USERPOOL\) users cannot be associated with a stack whose fleet is joined to an Active Directory domain/);
+    });
+
+    test('an imported stack with a domain-joined fleet refuses user-pool users', () => {
+      const { app, stack } = setup();
+      const imported = AppStreamStack.fromStackAttributes(stack, 'Imported', {
+        stackName: 'imported',
+        fleet: Fleet.fromFleetAttributes(stack, 'Joined', { fleetName: 'joined', domainJoined: true }),
+      });
+      new UserStackAssociation(stack, 'Users', { stack: imported, users: [StackUser.userPool('alice@example.com')] });
+      expect(() => app.synth()).toThrow(/whose fleet is joined to an Active Directory domain/);
     });
   });
 
