@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import {
   DIRECTORY_CONFIG_LIMITS,
   domainOfDistinguishedName,
-  isPlainTextSecret,
+  plainTextSecretOf,
   validateDirectoryName,
   validateOrganizationalUnits,
   validateSecretJsonKey,
@@ -100,12 +100,16 @@ export class CertificateBasedAuthStatus {
   }
 
   /**
+   * The API value, such as `ENABLED`.
+   */
+  public readonly value: string;
+
+  /**
    * @param value the API value
    */
-  private constructor(
-    /** The API value, such as `ENABLED`. */
-    public readonly value: string,
-  ) {}
+  private constructor(value: string) {
+    this.value = value;
+  }
 
   /**
    * The API value.
@@ -255,7 +259,14 @@ export class DirectoryConfig extends DirectoryConfigBase {
     return new ImportedDirectoryConfig(scope, id, attrs);
   }
 
+  /**
+   * The fully qualified name of the directory (the `Ref` of the resource: consumers depend on it).
+   */
   public readonly directoryName: string;
+
+  /**
+   * The distinguished names of the organizational units for computer accounts.
+   */
   public readonly organizationalUnits?: string[];
 
   constructor(scope: Construct, id: string, props: DirectoryConfigProps) {
@@ -330,7 +341,8 @@ export class DirectoryConfig extends DirectoryConfigBase {
       v.failRule('serviceAccountPassword: required with serviceAccountName');
       return undefined;
     }
-    if (isPlainTextSecret(this, props.serviceAccountPassword)) {
+    const plainText = plainTextSecretOf(this, props.serviceAccountPassword);
+    if (plainText !== undefined) {
       if (!props.allowPlainTextPassword) {
         // The value itself is never echoed in the error.
         v.fail('serviceAccountPassword', '(plain text, not shown)',
@@ -339,7 +351,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
           + 'or set allowPlainTextPassword: true to accept it');
         return undefined;
       }
-      const length = props.serviceAccountPassword.unsafeUnwrap().length;
+      const length = plainText.length;
       if (length < DIRECTORY_CONFIG_LIMITS.accountPasswordMinLength || length > DIRECTORY_CONFIG_LIMITS.accountPasswordMaxLength) {
         v.fail('serviceAccountPassword', `${length} characters (not shown)`,
           `must be ${DIRECTORY_CONFIG_LIMITS.accountPasswordMinLength} to ${DIRECTORY_CONFIG_LIMITS.accountPasswordMaxLength} characters long`);

@@ -183,6 +183,32 @@ describe('DirectoryConfig', () => {
         .toThrow(/serviceAccountPassword: must not be plain text/);
     });
 
+    test('accepts a hand-written dynamic reference, which is not plain text', () => {
+      const stack = makeStack();
+      makeConfig(stack, {
+        serviceAccountName: 'svc',
+        serviceAccountPassword: SecretValue.unsafePlainText('{{resolve:secretsmanager:corp/appstream:SecretString:pw::}}'),
+      }, false);
+
+      Template.fromStack(stack).hasResourceProperties('AWS::AppStream::DirectoryConfig', {
+        ServiceAccountCredentials: { AccountPassword: '{{resolve:secretsmanager:corp/appstream:SecretString:pw::}}' },
+      });
+      Annotations.fromStack(stack).hasNoWarning('/TestStack/Dir', Match.anyValue());
+    });
+
+    test('refuses a plain-text password that merely contains a dynamic reference', () => {
+      expect(() => makeConfig(makeStack(), {
+        serviceAccountName: 'svc',
+        serviceAccountPassword: SecretValue.unsafePlainText('prefix{{resolve:secretsmanager:corp/appstream:SecretString:pw::}}'),
+      }, false)).toThrow(/serviceAccountPassword: must not be plain text/);
+    });
+
+    test('checks the length of a plain text behind a lazy token when allowed', () => {
+      const lazy = new SecretValue(Lazy.string({ produce: () => 'y'.repeat(128) }));
+      expect(() => makeConfig(makeStack(), { serviceAccountName: 'svc', serviceAccountPassword: lazy, allowPlainTextPassword: true }, false))
+        .toThrow(/serviceAccountPassword: must be 1 to 127 characters long \(got "128 characters/);
+    });
+
     test('accepts a plain-text password with allowPlainTextPassword, and warns', () => {
       const stack = makeStack();
       makeConfig(stack, {

@@ -143,18 +143,15 @@ export function validateOrganizationalUnits(v: PropsValidator, property: string,
 const SECRET_DYNAMIC_REFERENCE = /^\{\{resolve:(secretsmanager|ssm-secure):[^{}]+\}\}$/;
 
 /**
- * Whether a `SecretValue` holds its secret as plain text, i.e. would put the secret itself into
- * the template (`SecretValue.unsafePlainText('...')`), rather than a reference that CloudFormation
- * resolves at deploy time (a Secrets Manager or SSM SecureString dynamic reference, a `NoEcho`
- * parameter, a resource attribute).
+ * The secret of a `SecretValue` that holds it as plain text, i.e. that would put the secret itself
+ * into the template (`SecretValue.unsafePlainText('...')`, or a token that resolves to a literal
+ * string); `undefined` for a reference that CloudFormation resolves at deploy time (a Secrets
+ * Manager or SSM SecureString dynamic reference, a `NoEcho` parameter, a resource attribute).
  */
-export function isPlainTextSecret(scope: IConstruct, value: SecretValue): boolean {
+export function plainTextSecretOf(scope: IConstruct, value: SecretValue): string | undefined {
   const raw = value.unsafeUnwrap();
-  if (!Token.isUnresolved(raw)) {
-    return true;
-  }
-  const resolved = Stack.of(scope).resolve(raw);
-  return typeof resolved === 'string' && !SECRET_DYNAMIC_REFERENCE.test(resolved);
+  const resolved = Token.isUnresolved(raw) ? Stack.of(scope).resolve(raw) : raw;
+  return typeof resolved === 'string' && !SECRET_DYNAMIC_REFERENCE.test(resolved) ? resolved : undefined;
 }
 
 /**
