@@ -36,7 +36,20 @@ function applyPatch(document: any, patch: JsonPatchAdd): void {
   node[last] = patch.value;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+/**
+ * AWS patterns mix Unicode classes (`\p{L}`, which need the `u` flag) with escapes such as `\-`
+ * that the `u` flag refuses: compile each with `u` when it can, without it otherwise.
+ */
+function compilePattern(pattern: string, flags: string): RegExp {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return new RegExp(pattern, flags.replace('u', ''));
+  }
+}
+compilePattern.code = 'compilePattern';
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: compilePattern as any } });
 const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(type: string): ValidateFunction | undefined {
