@@ -6,9 +6,9 @@
 import { AppStreamClient, UpdateFleetCommand } from '@aws-sdk/client-appstream';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { isComplete, onEvent } from '../lambda/fleet-state';
-import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
 import { FleetState, registerFleetOperations } from './fake-appstream/fleets';
 import { FakeAppStream, type FaultName } from './fake-appstream/server';
+import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
 
 const FLEET = 'e2e-fleet';
 const saved = { ...process.env };
@@ -23,8 +23,12 @@ function stateEvent(requestType: 'Create' | 'Update', desired: string, fleetProp
   return requestType === 'Create'
     ? { ...common, RequestType: 'Create', ResourceType: FLEET_STATE_RESOURCE_TYPE, ResourceProperties }
     : {
-      ...common, RequestType: 'Update', ResourceType: FLEET_STATE_RESOURCE_TYPE, PhysicalResourceId: FLEET,
-      ResourceProperties, OldResourceProperties: { ...ResourceProperties, FleetProperties: {} },
+      ...common,
+      RequestType: 'Update',
+      ResourceType: FLEET_STATE_RESOURCE_TYPE,
+      PhysicalResourceId: FLEET,
+      ResourceProperties,
+      OldResourceProperties: { ...ResourceProperties, FleetProperties: {} },
     };
 }
 
@@ -33,8 +37,12 @@ function guardEvent(oldProps: object, newProps: object, stopForUpdates = 'true')
     ServiceToken: 'arn:token', FleetName: FLEET, FleetType: 'ALWAYS_ON', StopForUpdates: stop, FleetProperties: fleetProperties,
   });
   return {
-    ...common, RequestType: 'Update', ResourceType: FLEET_UPDATE_GUARD_RESOURCE_TYPE, PhysicalResourceId: FLEET,
-    ResourceProperties: props(newProps, stopForUpdates), OldResourceProperties: props(oldProps, 'true'),
+    ...common,
+    RequestType: 'Update',
+    ResourceType: FLEET_UPDATE_GUARD_RESOURCE_TYPE,
+    PhysicalResourceId: FLEET,
+    ResourceProperties: props(newProps, stopForUpdates),
+    OldResourceProperties: props(oldProps, 'true'),
   };
 }
 

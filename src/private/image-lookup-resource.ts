@@ -34,7 +34,7 @@ export class ImageLookup extends Construct {
   constructor(scope: Construct, id: string, props: ImageLookupResourceProps) {
     super(scope, id);
     const validator = new PropsValidator(this);
-    validator.string('namePrefix', props.namePrefix, { minLength: 1, maxLength: 100 });
+    validator.string('namePrefix', props.namePrefix, { min: 1, max: 100 });
     if (props.type !== undefined && !Token.isUnresolved(props.type) && !IMAGE_VISIBILITY_TYPES.includes(props.type)) {
       validator.fail('type', props.type, `must be one of ${IMAGE_VISIBILITY_TYPES.join(', ')}`);
     }
