@@ -53,7 +53,15 @@ export function defaultRetryOptions(): RetryOptions {
   return { maxAttempts: 8, baseDelayMs: base, maxDelayMs: Math.max(base, 100 * base) };
 }
 
+/**
+ * A dropped connection as seen in a message: the SDK's retry middleware replaces an error that is
+ * not `instanceof Error` (a Node.js error from another realm, as under Jest) by
+ * `Error("AWS SDK error wrapper for TimeoutError: socket hang up")`, which keeps only the text.
+ */
+const NETWORK_ERROR_MESSAGE = /\b(socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ECONNABORTED)\b/;
+
 interface ErrorLike {
+  readonly message?: string;
   readonly name?: string;
   readonly code?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
@@ -78,6 +86,9 @@ export function isRetryable(error: unknown): boolean {
     return true;
   }
   if (e.$retryable) {
+    return true;
+  }
+  if (status === undefined && typeof e.message === 'string' && NETWORK_ERROR_MESSAGE.test(e.message)) {
     return true;
   }
   return e.cause !== undefined && e.cause !== error && isRetryable(e.cause);
