@@ -159,13 +159,13 @@ export class User extends Resource implements IUser {
   public static fromUserName(scope: Construct, id: string, userName: string): IUser {
     class Import extends Resource implements IUser {
       public readonly userName = userName;
-      public readonly authenticationType = AuthenticationType.USERPOOL;
+      public readonly authenticationType: AuthenticationType = AuthenticationType.USERPOOL;
     }
     return new Import(scope, id);
   }
 
   public readonly userName: string;
-  public readonly authenticationType = AuthenticationType.USERPOOL;
+  public readonly authenticationType: AuthenticationType = AuthenticationType.USERPOOL;
 
   constructor(scope: Construct, id: string, props: UserProps) {
     super(scope, id, { physicalName: props.email });
