@@ -175,6 +175,14 @@ export interface IFleet extends IResource, iam.IGrantable, ec2.IConnectable {
    * @default - average over 5 minutes
    */
   metricDrainingCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Registers the fleet's desired capacity with Application Auto Scaling (not for Elastic fleets;
+   * once per fleet).
+   *
+   * @param props the capacity limits
+   */
+  autoScaleCapacity(props: FleetAutoScalingProps): IScalableFleetCapacity;
 }
 
 /**

@@ -16,22 +16,6 @@ const INSTANCE_TYPE_PATTERN = /^(stream\.[a-z0-9-]+(\.[a-z0-9-]+)?|[A-Z][A-Za-z]
  * `of()`). Availability differs by region: check the AppStream documentation for yours.
  */
 export class InstanceType {
-  /**
-   * An instance type from its name, such as `stream.standard.large`.
-   *
-   * The name must look like an AppStream instance type: `stream.<family>.<size>`,
-   * `stream.<family>.<generation>.<size>` or `<Category>.<family>.<size>` (such as
-   * `GeneralPurpose.m7i.large`). EC2 names such as `m5.large` are refused. Tokens are accepted as is.
-   *
-   * @param name the instance type name
-   */
-  public static of(name: string): InstanceType {
-    if (!Token.isUnresolved(name) && !INSTANCE_TYPE_PATTERN.test(name)) {
-      throw new Error(`InstanceType.of: "${name}" is not an AppStream instance type; expected a name such as "stream.standard.medium", "stream.graphics.g5.xlarge" or "GeneralPurpose.m7i.large" (AppStream instance types start with "stream." or an instance category, not an EC2 family)`);
-    }
-    return new InstanceType(name);
-  }
-
   /** `stream.compute.large` */
   public static readonly COMPUTE_LARGE = new InstanceType('stream.compute.large');
   /** `stream.compute.xlarge` */
@@ -510,6 +494,22 @@ export class InstanceType {
   public static readonly MEMORY_OPTIMIZED_R7I_24XLARGE = new InstanceType('MemoryOptimized.r7i.24xlarge');
   /** `MemoryOptimized.r7i.48xlarge` */
   public static readonly MEMORY_OPTIMIZED_R7I_48XLARGE = new InstanceType('MemoryOptimized.r7i.48xlarge');
+
+  /**
+   * An instance type from its name, such as `stream.standard.large`.
+   *
+   * The name must look like an AppStream instance type: `stream.<family>.<size>`,
+   * `stream.<family>.<generation>.<size>` or `<Category>.<family>.<size>` (such as
+   * `GeneralPurpose.m7i.large`). EC2 names such as `m5.large` are refused. Tokens are accepted as is.
+   *
+   * @param name the instance type name
+   */
+  public static of(name: string): InstanceType {
+    if (!Token.isUnresolved(name) && !INSTANCE_TYPE_PATTERN.test(name)) {
+      throw new Error(`InstanceType.of: "${name}" is not an AppStream instance type; expected a name such as "stream.standard.medium", "stream.graphics.g5.xlarge" or "GeneralPurpose.m7i.large" (AppStream instance types start with "stream." or an instance category, not an EC2 family)`);
+    }
+    return new InstanceType(name);
+  }
 
   /**
    * The instance type name, such as `stream.standard.medium`.

@@ -30,8 +30,8 @@ function elastic(props: Partial<FleetProps> = {}, stack = newStack()): Fleet {
     desiredCapacity: undefined,
     maxConcurrentSessions: 5,
     platform: FleetPlatform.AMAZON_LINUX2,
-    vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
     ...props,
+    vpc: props.vpc ?? new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
   }, stack);
 }
 
@@ -266,12 +266,21 @@ describe('rendered fleets satisfy the CloudFormation registry schema of AWS::App
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
     new Fleet(stack, 'OnDemand', { instanceType: InstanceType.STANDARD_SMALL, image: FleetImage.fromName('Img'), desiredCapacity: 1 });
     new Fleet(stack, 'Multi', {
-      instanceType: InstanceType.GENERAL_PURPOSE_M7I_LARGE, image: FleetImage.fromName('Img'), fleetType: FleetType.ALWAYS_ON,
-      desiredSessions: 10, maxSessionsPerInstance: 5, maxUserDuration: Duration.hours(2), vpc,
+      instanceType: InstanceType.GENERAL_PURPOSE_M7I_LARGE,
+      image: FleetImage.fromName('Img'),
+      fleetType: FleetType.ALWAYS_ON,
+      desiredSessions: 10,
+      maxSessionsPerInstance: 5,
+      maxUserDuration: Duration.hours(2),
+      vpc,
     });
     new Fleet(stack, 'Elastic', {
-      instanceType: InstanceType.STANDARD_LARGE, fleetType: FleetType.ELASTIC, maxConcurrentSessions: 3,
-      platform: FleetPlatform.WINDOWS_SERVER_2019, vpc, sessionScript: FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), 'k.zip'),
+      instanceType: InstanceType.STANDARD_LARGE,
+      fleetType: FleetType.ELASTIC,
+      maxConcurrentSessions: 3,
+      platform: FleetPlatform.WINDOWS_SERVER_2019,
+      vpc,
+      sessionScript: FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), 'k.zip'),
     });
     check(stack);
   });

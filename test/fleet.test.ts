@@ -191,8 +191,12 @@ describe('Fleet resource', () => {
     const stack = newStack();
     const vpc = newVpc(stack);
     fleet(stack, {
-      fleetType: FleetType.ELASTIC, image: undefined, desiredCapacity: undefined, maxConcurrentSessions: 2,
-      platform: FleetPlatform.WINDOWS_SERVER_2019, vpc,
+      fleetType: FleetType.ELASTIC,
+      image: undefined,
+      desiredCapacity: undefined,
+      maxConcurrentSessions: 2,
+      platform: FleetPlatform.WINDOWS_SERVER_2019,
+      vpc,
       sessionScript: FleetSessionScript.fromBucket(s3.Bucket.fromBucketName(stack, 'Imported', 'my-scripts'), 'a.zip'),
     });
     Annotations.fromStack(stack).hasWarning('/Test/Fleet', Match.stringLikeRegexp('allow appstream.amazonaws.com s3:GetObject'));

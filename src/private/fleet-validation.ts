@@ -171,10 +171,11 @@ function validateElastic(validator: PropsValidator, input: FleetValidationInput)
   if (props.maxConcurrentSessions === undefined) {
     validator.failRule('maxConcurrentSessions: is required for an Elastic fleet');
   }
-  if (props.platform === undefined) {
+  const platform = props.platform?.value;
+  if (platform === undefined) {
     validator.failRule(`platform: is required for an Elastic fleet (one of ${ELASTIC_PLATFORMS.join(', ')})`);
-  } else if (!Token.isUnresolved(props.platform.value) && KNOWN_PLATFORMS.includes(props.platform.value) && !ELASTIC_PLATFORMS.includes(props.platform.value)) {
-    validator.fail('platform', props.platform.value, `must be one that Elastic fleets support: ${ELASTIC_PLATFORMS.join(', ')}`);
+  } else if (!Token.isUnresolved(platform) && KNOWN_PLATFORMS.includes(platform) && !ELASTIC_PLATFORMS.includes(platform)) {
+    validator.fail('platform', platform, `must be one that Elastic fleets support: ${ELASTIC_PLATFORMS.join(', ')}`);
   }
   if (!props.vpc) {
     validator.failRule('vpc: is required for an Elastic fleet, with subnets in at least two availability zones');
@@ -186,7 +187,12 @@ function validateElastic(validator: PropsValidator, input: FleetValidationInput)
       validator.fail('vpcSubnets', `subnets in ${azs[0]} only`, 'must select subnets in at least two availability zones for an Elastic fleet');
     }
   }
-  for (const [name, value] of [['desiredCapacity', props.desiredCapacity], ['desiredSessions', props.desiredSessions], ['maxSessionsPerInstance', props.maxSessionsPerInstance]] as const) {
+  const capacityProps = [
+    ['desiredCapacity', props.desiredCapacity],
+    ['desiredSessions', props.desiredSessions],
+    ['maxSessionsPerInstance', props.maxSessionsPerInstance],
+  ] as const;
+  for (const [name, value] of capacityProps) {
     if (value !== undefined) {
       validator.failRule(`${name}: is not allowed for an Elastic fleet, which scales per session up to maxConcurrentSessions`);
     }
