@@ -47,6 +47,7 @@ export class UserStackAssociationProvider extends Construct {
   public readonly onEventHandler: lambda.Function;
 
   private readonly grantedStackArns = new Set<string>();
+  private readonly grantedUserListObjects = new Set<string>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -100,13 +101,23 @@ export class UserStackAssociationProvider extends Construct {
   }
 
   /**
-   * Lets the handler read a user list shipped as an asset: `s3:GetObject` on that one object
-   * (`Asset.grantRead()` would grant the whole staging bucket).
+   * Lets the handler read user lists shipped as assets: `s3:GetObject` on the `.json` objects of
+   * the asset bucket (`Asset.grantRead()` would grant every object and list the bucket).
+   *
+   * Not only the current object: an update reads the previous list (`OldResourceProperties`), and
+   * the delete after a replacement reads the replaced list, while CloudFormation has already
+   * updated this policy to the current template. Asset keys are `<hash>.json`, so `*.json` is the
+   * narrowest pattern that covers the lists of earlier deployments.
    */
   public grantReadUserList(asset: s3_assets.Asset): void {
+    const objects = asset.bucket.arnForObjects('*.json');
+    if (this.grantedUserListObjects.has(objects)) {
+      return;
+    }
+    this.grantedUserListObjects.add(objects);
     this.onEventHandler.addToRolePolicy(new iam.PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [asset.bucket.arnForObjects(asset.s3ObjectKey)],
+      resources: [objects],
     }));
   }
 }
