@@ -125,6 +125,7 @@ new JsonFile(project, 'examples/tsconfig.json', {
     compilerOptions: {
       target: 'ES2022',
       module: 'commonjs',
+      rootDir: '..',
       lib: ['es2022'],
       strict: true,
       esModuleInterop: true,

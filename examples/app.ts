@@ -1,0 +1,7 @@
+import * as cdk from 'aws-cdk-lib';
+import { AppStreamExampleStack } from './example-stack';
+
+const app = new cdk.App();
+// Environment-agnostic, so that it synthesizes offline with no AWS account or credentials.
+new AppStreamExampleStack(app, 'AppStreamExample');
+app.synth();
