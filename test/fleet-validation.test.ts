@@ -219,6 +219,21 @@ describe('network rules', () => {
   });
 });
 
+test('an image source that gives both a name and an ARN is refused', () => {
+  class Both extends FleetImage {
+    public bind() {
+      return { imageName: 'Img', imageArn: 'arn:aws:appstream:us-east-1:123456789012:image/Img' };
+    }
+  }
+  expect(() => build({ image: new Both() })).toThrow(/image: gives both an image name and an image ARN/);
+});
+
+test('a subnet selection that selects nothing is refused', () => {
+  const stack = newStack();
+  expect(() => build({ vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }), vpcSubnets: { subnets: [] } }, stack))
+    .toThrow(/vpcSubnets: must select at least one subnet of the vpc/);
+});
+
 test('several problems are reported at once', () => {
   const message = errorOf(() => build({
     fleetName: '!bad',
