@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { USER_STACK_ASSOCIATION_HANDLER, USER_STACK_ASSOCIATION_TIMEOUT_MINUTES } from './user-stack-association-contract';
 
 /**
  * IAM actions of the user-stack association handler. The Service Authorization Reference for
@@ -65,10 +66,10 @@ export class UserStackAssociationProvider extends Construct {
       // The bundle targets node22; cdk-nag's AwsSolutions-L1 wants the newest runtime.
       runtime: lambda.Runtime.NODEJS_24_X,
       code: lambda.Code.fromAsset(HANDLER_ASSET_DIR),
-      handler: 'index.onEvent',
+      handler: USER_STACK_ASSOCIATION_HANDLER,
       // The handler needs no isComplete: 10,000 users are 400 batch calls, a few minutes at most
       // even throttled; it stops starting calls well before the 15 minutes end.
-      timeout: Duration.minutes(15),
+      timeout: Duration.minutes(USER_STACK_ASSOCIATION_TIMEOUT_MINUTES),
       memorySize: 512,
       role: handlerRole,
       logGroup: handlerLogs,
