@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, IResource, Lazy, Names, Resource, Size, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, IResource, Lazy, Names, Resource, Size, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -8,10 +8,13 @@ import { IDirectoryConfig } from './directory-config';
 import { FleetAutoScalingProps, IScalableFleetCapacity } from './fleet-autoscaling';
 import { FleetPlatform } from './fleet-platform';
 import { FleetSessionScript } from './fleet-session-script';
+import { FleetState, FleetUpdateBehavior } from './fleet-state';
 import { FleetType, StreamView } from './fleet-type';
 import { FleetImage } from './image';
 import { InstanceType } from './instance-type';
 import { ScalableFleetCapacity } from './private/fleet-scalable-capacity';
+import { FleetStateResource } from './private/fleet-state-resource';
+import { FleetUpdateGuard } from './private/fleet-state-update-guard';
 import { FLEET_NAME_MAX_LENGTH, toSeconds, validateFleetProps } from './private/fleet-validation';
 import { PropsValidator } from './private/validation';
 
@@ -441,6 +444,26 @@ export interface FleetProps {
   readonly startOnCreate?: boolean;
 
   /**
+   * The state the fleet is kept in after every deployment: a custom resource starts or stops it
+   * after CloudFormation creates or updates it, and waits (10 to 20 minutes for a start) until the
+   * fleet is there, failing with the fleet's own errors if it cannot get there.
+   *
+   * See `FleetState` for what each state costs.
+   *
+   * @default - the state is not managed: CloudFormation creates the fleet STOPPED (unless
+   * `startOnCreate`) and never starts or stops it afterwards
+   */
+  readonly desiredState?: FleetState;
+
+  /**
+   * What a deployment does when it changes a property that a RUNNING fleet refuses to change.
+   * Applies when `desiredState` is RUNNING (a stopped fleet accepts every change).
+   *
+   * @default FleetUpdateBehavior.STOP_AND_RESTART
+   */
+  readonly updateBehavior?: FleetUpdateBehavior;
+
+  /**
    * Joins the streaming instances to an Active Directory domain. Needs `vpc`; not for Elastic fleets.
    *
    * @default - not domain-joined
@@ -736,6 +759,29 @@ export class Fleet extends FleetBase {
     }
     if (props.startOnCreate) {
       this._resource.cfnOptions.creationPolicy = { ...this._resource.cfnOptions.creationPolicy, startFleet: true };
+    }
+    if (props.updateBehavior !== undefined && props.desiredState !== FleetState.RUNNING) {
+      Annotations.of(this).addWarningV2('cdk-appstream:update-behavior-without-running-state',
+        'updateBehavior applies only when desiredState is FleetState.RUNNING (a stopped fleet accepts every change); it is ignored here');
+    }
+    if (props.startOnCreate && props.desiredState !== undefined) {
+      Annotations.of(this).addWarningV2('cdk-appstream:start-on-create-with-desired-state',
+        'startOnCreate is redundant with desiredState, which starts or stops the fleet after every deployment');
+    }
+    if (props.desiredState !== undefined) {
+      // The fleet name must be a literal here, not the fleet's Ref: the guard runs before the fleet.
+      if (props.desiredState === FleetState.RUNNING) {
+        new FleetUpdateGuard(this, 'UpdateGuard', {
+          fleet: this._resource,
+          fleetName: this.physicalName,
+          updateBehavior: props.updateBehavior ?? FleetUpdateBehavior.STOP_AND_RESTART,
+        });
+      }
+      new FleetStateResource(this, 'DesiredState', {
+        fleet: this._resource,
+        fleetName: this.physicalName,
+        desiredState: props.desiredState,
+      });
     }
 
     this.fleetName = this.getResourceNameAttribute(this._resource.ref);

@@ -1,4 +1,51 @@
 import { Construct } from 'constructs';
+import { FleetPlatform } from './fleet-platform';
+import { ImageLookup } from './private/image-lookup-resource';
+
+/**
+ * Who owns the images that a look-up considers.
+ */
+export enum ImageVisibility {
+  /** Images that AWS publishes. */
+  PUBLIC = 'PUBLIC',
+  /** Images of this account. */
+  PRIVATE = 'PRIVATE',
+  /** Images that other accounts share with this one. */
+  SHARED = 'SHARED',
+}
+
+/**
+ * Options of `FleetImage.latest()`.
+ */
+export interface LatestFleetImageOptions {
+  /**
+   * The start of the image names to consider, such as `AppStream-WinServer2022-`.
+   */
+  readonly namePrefix: string;
+
+  /**
+   * Only images of this platform.
+   *
+   * @default - images of any platform
+   */
+  readonly platform?: FleetPlatform;
+
+  /**
+   * Only images of this visibility.
+   *
+   * @default - public, private and shared images alike
+   */
+  readonly visibility?: ImageVisibility;
+
+  /**
+   * The look-up runs when the fleet is first deployed and again only when this value (or another
+   * option) changes: a deployment never switches images by surprise. Set it to a new value, such
+   * as a date, to pick up the newest image on the next deployment.
+   *
+   * @default - the image found on the first deployment is kept
+   */
+  readonly refreshToken?: string;
+}
 
 /**
  * How a fleet refers to its image: by name or by ARN (exactly one of the two).
@@ -45,6 +92,16 @@ export abstract class FleetImage {
   }
 
   /**
+   * The newest AVAILABLE image whose name starts with `namePrefix`, found at deployment time
+   * (DescribeImages). It is looked up again only when the options change (see `refreshToken`).
+   *
+   * @param options what to look for
+   */
+  public static latest(options: LatestFleetImageOptions): FleetImage {
+    return new LatestFleetImage(options);
+  }
+
+  /**
    * Binds the image to the fleet that uses it and returns how the fleet refers to it.
    *
    * @param scope the fleet that uses the image
@@ -59,5 +116,21 @@ class StaticFleetImage extends FleetImage {
 
   public bind(_scope: Construct): FleetImageConfig {
     return this.config;
+  }
+}
+
+class LatestFleetImage extends FleetImage {
+  constructor(private readonly options: LatestFleetImageOptions) {
+    super();
+  }
+
+  public bind(scope: Construct): FleetImageConfig {
+    const lookup = new ImageLookup(scope, 'LatestImage', {
+      namePrefix: this.options.namePrefix,
+      platform: this.options.platform?.value,
+      type: this.options.visibility,
+      refreshToken: this.options.refreshToken,
+    });
+    return { imageName: lookup.imageName };
   }
 }

@@ -5,6 +5,7 @@ export * from './fleet-autoscaling';
 export * from './fleet-platform';
 export * from './fleet-session-script';
 export * from './fleet-state';
+export * from './fleet-type';
 export * from './image';
 export * from './instance-type';
 export * from './stack';

@@ -1,12 +1,7 @@
-import * as path from 'path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as cr from 'aws-cdk-lib/custom-resources';
-import { Construct, IConstruct } from 'constructs';
-
-/** The handler bundle (`lambda/fleet-state/index.ts`, bundled by esbuild). */
-const HANDLER_ASSET_DIR = path.join(__dirname, '..', '..', 'assets', 'lambda', 'fleet-state', 'index');
+import { IConstruct } from 'constructs';
+import { HandlerProvider } from './handler-provider';
 
 /** Actions that the Service Authorization Reference scopes to the `fleet` resource type. */
 export const FLEET_STATE_CHANGE_ACTIONS = ['appstream:StartFleet', 'appstream:StopFleet'];
@@ -19,7 +14,7 @@ export const FLEET_STATE_CHANGE_ACTIONS = ['appstream:StartFleet', 'appstream:St
  * StartFleet / StopFleet and returns, and the provider's waiter calls isComplete every
  * 30 seconds until the fleet is in the state asked for.
  */
-export class FleetStateProvider extends Construct {
+export class FleetStateProvider extends HandlerProvider {
   /** The construct id of the singleton, directly under its CDK stack. A contract: renaming it replaces the functions. */
   public static readonly ID = 'AppStreamFleetStateProvider';
 
@@ -34,62 +29,26 @@ export class FleetStateProvider extends Construct {
 
   /** The provider of the CDK stack that holds `scope`, created on first use. */
   public static getOrCreate(scope: IConstruct): FleetStateProvider {
-    const stack = Stack.of(scope);
-    const existing = stack.node.tryFindChild(FleetStateProvider.ID);
-    return existing instanceof FleetStateProvider ? existing : new FleetStateProvider(stack, FleetStateProvider.ID);
-  }
-
-  /** The token that `CustomResource.serviceToken` takes. */
-  public readonly serviceToken: string;
-
-  /** The function that handles CloudFormation's events. */
-  public readonly onEventHandler: lambda.Function;
-
-  /** The function that the waiter polls. */
-  public readonly isCompleteHandler: lambda.Function;
-
-  /** One statement on both roles whose resources grow with every fleet granted. */
-  private readonly changeStatement: iam.PolicyStatement;
-  private readonly grantedFleetArns = new Set<string>();
-
-  private constructor(scope: Construct, id: string) {
-    super(scope, id);
-
-    const common = {
-      // The bundle targets node22; cdk-nag's AwsSolutions-L1 wants the newest runtime.
-      runtime: lambda.Runtime.NODEJS_24_X,
-      code: lambda.Code.fromAsset(HANDLER_ASSET_DIR),
-      memorySize: 256,
-      // A few AppStream calls, each retried with backoff for at most about a minute.
-      timeout: Duration.minutes(5),
-    };
-    this.onEventHandler = new lambda.Function(this, 'OnEventHandler', {
-      ...common,
-      description: 'Starts or stops AppStream fleets (cdk-appstream desired state and safe updates)',
-      handler: 'index.onEvent',
-    });
-    this.isCompleteHandler = new lambda.Function(this, 'IsCompleteHandler', {
-      ...common,
-      description: 'Checks whether AppStream fleets reached their state (cdk-appstream desired state and safe updates)',
-      handler: 'index.isComplete',
-    });
-
-    this.changeStatement = new iam.PolicyStatement({ actions: FLEET_STATE_CHANGE_ACTIONS, resources: [] });
-    for (const fn of [this.onEventHandler, this.isCompleteHandler]) {
+    return HandlerProvider.singleton(scope, FleetStateProvider.ID, FleetStateProvider, (stack) => {
+      const provider = new FleetStateProvider(stack, FleetStateProvider.ID, {
+        handlerName: 'fleet-state',
+        description: 'Starts or stops AppStream fleets (desired state and safe updates)',
+        // A few AppStream calls, each retried with backoff for at most about a minute.
+        timeout: Duration.minutes(5),
+        memorySize: 256,
+        isComplete: { queryInterval: FleetStateProvider.QUERY_INTERVAL, totalTimeout: FleetStateProvider.TOTAL_TIMEOUT },
+      });
       // DescribeFleets has no resource type in the Service Authorization Reference (a List
       // action that can describe every fleet of the account): it takes "*" only.
-      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['appstream:DescribeFleets'], resources: ['*'] }));
-      fn.addToRolePolicy(this.changeStatement);
-    }
-
-    const provider = new cr.Provider(this, 'Provider', {
-      onEventHandler: this.onEventHandler,
-      isCompleteHandler: this.isCompleteHandler,
-      queryInterval: FleetStateProvider.QUERY_INTERVAL,
-      totalTimeout: FleetStateProvider.TOTAL_TIMEOUT,
+      provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['appstream:DescribeFleets'], resources: ['*'] }));
+      provider.addToHandlerPolicy(provider.changeStatement);
+      return provider;
     });
-    this.serviceToken = provider.serviceToken;
   }
+
+  /** One statement whose resources grow with every fleet granted. */
+  private readonly changeStatement = new iam.PolicyStatement({ actions: FLEET_STATE_CHANGE_ACTIONS, resources: [] });
+  private readonly grantedFleetArns = new Set<string>();
 
   /** Lets the handlers start and stop the fleet with this ARN (once per ARN). */
   public grantStartStop(fleetArn: string): void {

@@ -1,12 +1,9 @@
-import * as path from 'path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
-import * as cr from 'aws-cdk-lib/custom-resources';
-import { Construct, IConstruct } from 'constructs';
-import { USER_STACK_ASSOCIATION_HANDLER, USER_STACK_ASSOCIATION_TIMEOUT_MINUTES } from './user-stack-association-contract';
+import { IConstruct } from 'constructs';
+import { HandlerProvider } from './handler-provider';
+import { USER_STACK_ASSOCIATION_TIMEOUT_MINUTES } from './user-stack-association-contract';
 
 /**
  * IAM actions of the user-stack association handler. The Service Authorization Reference for
@@ -21,73 +18,29 @@ export const USER_STACK_ASSOCIATION_ACTIONS = [
   'appstream:DescribeUserStackAssociations',
 ];
 
-/** The handler bundle (`lambda/user-stack-association/index.ts`, bundled by esbuild). */
-const HANDLER_ASSET_DIR = path.join(__dirname, '..', '..', 'assets', 'lambda', 'user-stack-association', 'index');
-
 /**
  * The custom-resource provider of `Custom::AppStreamUserStackAssociation`: one per CDK stack,
  * however many associations the stack holds.
  */
-export class UserStackAssociationProvider extends Construct {
+export class UserStackAssociationProvider extends HandlerProvider {
   /** The construct id of the singleton, directly under its CDK stack. A contract: renaming it replaces the functions. */
   public static readonly ID = 'AppStreamUserStackAssociationProvider';
 
   /** The provider of the CDK stack that holds `scope`, created on first use. */
   public static getOrCreate(scope: IConstruct): UserStackAssociationProvider {
-    const stack = Stack.of(scope);
-    const existing = stack.node.tryFindChild(UserStackAssociationProvider.ID);
-    return existing instanceof UserStackAssociationProvider
-      ? existing
-      : new UserStackAssociationProvider(stack, UserStackAssociationProvider.ID);
+    return HandlerProvider.singleton(scope, UserStackAssociationProvider.ID, UserStackAssociationProvider,
+      (stack) => new UserStackAssociationProvider(stack, UserStackAssociationProvider.ID, {
+        handlerName: 'user-stack-association',
+        description: 'Associates AppStream users with a stack in batches (UserStackAssociation)',
+        // No isComplete: 10,000 users are 400 batch calls, a few minutes at most even throttled;
+        // the handler stops starting calls well before the 15 minutes end.
+        timeout: Duration.minutes(USER_STACK_ASSOCIATION_TIMEOUT_MINUTES),
+        memorySize: 512,
+      }));
   }
-
-  /** The token that `CustomResource.serviceToken` takes. */
-  public readonly serviceToken: string;
-
-  /** The function that handles CloudFormation's events. */
-  public readonly onEventHandler: lambda.Function;
 
   private readonly grantedStackArns = new Set<string>();
   private readonly grantedUserListObjects = new Set<string>();
-
-  private constructor(scope: Construct, id: string) {
-    super(scope, id);
-
-    // Roles of our own, with log permissions scoped to each function's log group instead of the
-    // AWSLambdaBasicExecutionRole managed policy.
-    const handlerLogs = new logs.LogGroup(this, 'OnEventHandlerLogs', { retention: logs.RetentionDays.THREE_MONTHS });
-    const handlerRole = new iam.Role(this, 'OnEventHandlerRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    });
-    handlerLogs.grantWrite(handlerRole);
-
-    this.onEventHandler = new lambda.Function(this, 'OnEventHandler', {
-      description: 'Associates AppStream users with a stack in batches (cdk-appstream UserStackAssociation)',
-      // The bundle targets node22; cdk-nag's AwsSolutions-L1 wants the newest runtime.
-      runtime: lambda.Runtime.NODEJS_24_X,
-      code: lambda.Code.fromAsset(HANDLER_ASSET_DIR),
-      handler: USER_STACK_ASSOCIATION_HANDLER,
-      // The handler needs no isComplete: 10,000 users are 400 batch calls, a few minutes at most
-      // even throttled; it stops starting calls well before the 15 minutes end.
-      timeout: Duration.minutes(USER_STACK_ASSOCIATION_TIMEOUT_MINUTES),
-      memorySize: 512,
-      role: handlerRole,
-      logGroup: handlerLogs,
-    });
-
-    const frameworkLogs = new logs.LogGroup(this, 'ProviderLogs', { retention: logs.RetentionDays.THREE_MONTHS });
-    const frameworkRole = new iam.Role(this, 'ProviderRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    });
-    frameworkLogs.grantWrite(frameworkRole);
-
-    const provider = new cr.Provider(this, 'Provider', {
-      onEventHandler: this.onEventHandler,
-      frameworkOnEventRole: frameworkRole,
-      logGroup: frameworkLogs,
-    });
-    this.serviceToken = provider.serviceToken;
-  }
 
   /** Lets the handler associate and disassociate users of the stack with this ARN (once per ARN). */
   public grantAssociate(stackArn: string): void {
@@ -95,10 +48,7 @@ export class UserStackAssociationProvider extends Construct {
       return;
     }
     this.grantedStackArns.add(stackArn);
-    this.onEventHandler.addToRolePolicy(new iam.PolicyStatement({
-      actions: USER_STACK_ASSOCIATION_ACTIONS,
-      resources: [stackArn],
-    }));
+    this.addToHandlerPolicy(new iam.PolicyStatement({ actions: USER_STACK_ASSOCIATION_ACTIONS, resources: [stackArn] }));
   }
 
   /**
@@ -116,9 +66,6 @@ export class UserStackAssociationProvider extends Construct {
       return;
     }
     this.grantedUserListObjects.add(objects);
-    this.onEventHandler.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['s3:GetObject'],
-      resources: [objects],
-    }));
+    this.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }));
   }
 }
