@@ -46,6 +46,8 @@ export class AppStreamExampleStack extends cdk.Stack {
       maxUserDuration: cdk.Duration.hours(8),
       disconnectTimeout: cdk.Duration.minutes(15),
       idleDisconnectTimeout: cdk.Duration.minutes(10),
+      // Kept RUNNING after every deployment; changes a running fleet refuses stop and restart it.
+      desiredState: appstream.FleetState.RUNNING,
     });
     data.grantRead(fleet);
     fleet.autoScaleCapacity({ minCapacity: 1, maxCapacity: 10 })
@@ -102,7 +104,13 @@ export class AppStreamExampleStack extends cdk.Stack {
     });
     const corporateFleet = new appstream.Fleet(this, 'CorporateFleet', {
       instanceType: appstream.InstanceType.STANDARD_LARGE,
-      image: appstream.FleetImage.fromName('AppStream-WinServer2022-09-01-2025'),
+      // The newest Windows Server 2022 base image, looked up again only when refreshToken changes.
+      image: appstream.FleetImage.latest({
+        namePrefix: 'AppStream-WinServer2022-',
+        platform: appstream.FleetPlatform.WINDOWS_SERVER_2022,
+        visibility: appstream.ImageVisibility.PUBLIC,
+        refreshToken: '2026-11',
+      }),
       desiredCapacity: 1,
       vpc,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },

@@ -13,7 +13,9 @@ import {
 } from './private/stack-props';
 import { PropsValidator } from './private/validation';
 import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
+import { StackUser } from './stack-user';
 import { StorageConnector } from './storage-connector';
+import { UserStackAssociation } from './user-stack-association';
 import { SettingPermission, UserAction, UserSettings } from './user-settings';
 
 /**
@@ -413,8 +415,24 @@ export class Stack extends StackBase {
   /**
    * The fleets associated with this stack (AppStream allows at most one).
    */
+  private usersAssociation?: UserStackAssociation;
+
   public get fleets(): IFleet[] {
     return [...this.associatedFleets];
+  }
+
+  /**
+   * Entitles users of any authentication type to this stack, through one
+   * `UserStackAssociation` (`Custom::AppStreamUserStackAssociation`) that this stack creates on the
+   * first call and every later call adds to.
+   *
+   * @param users the users to associate
+   * @returns the association that holds them
+   */
+  public addUsers(...users: StackUser[]): UserStackAssociation {
+    this.usersAssociation ??= new UserStackAssociation(this, 'Users', { stack: this });
+    this.usersAssociation.addUsers(...users);
+    return this.usersAssociation;
   }
 
   /**

@@ -42,8 +42,8 @@ describe('ImageLookup', () => {
     const template = Template.fromStack(stack);
     template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.onEvent', Runtime: 'nodejs24.x' }, 1);
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Action: 'appstream:DescribeImages', Effect: 'Allow', Resource: '*' }] },
-      Roles: [{ Ref: Match.stringLikeRegexp('AppStreamImageLookupProviderOnEventHandlerServiceRole') }],
+      PolicyDocument: { Statement: Match.arrayWith([{ Action: 'appstream:DescribeImages', Effect: 'Allow', Resource: '*' }]) },
+      Roles: [{ Ref: Match.stringLikeRegexp('AppStreamImageLookupProviderHandlerRole') }],
     });
   });
 

@@ -6,6 +6,7 @@ import {
   AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution, UserControlMode,
 } from '../src/agent-access';
 import { Stack, StackProps } from '../src/stack';
+import { StackUser } from '../src/stack-user';
 import { PreferredProtocol, StackAttribute } from '../src/stack-settings';
 import { StorageConnector, StorageConnectorType } from '../src/storage-connector';
 import { SettingPermission, UserAction, UserSetting } from '../src/user-settings';
@@ -372,5 +373,28 @@ describe('Stack validation', () => {
       tags: { team: name },
     }, scope);
     template.hasResourceProperties('AWS::AppStream::Stack', { Name: { Ref: 'Name' }, EmbedHostDomains: { Ref: 'Domains' } });
+  });
+});
+
+describe('addUsers', () => {
+  test('creates one association on the first call and adds to it on later calls', () => {
+    const app = new cdk.App();
+    const scope = new cdk.Stack(app, 'UsersScope');
+    const appStreamStack = new Stack(scope, 'Stack');
+    const first = appStreamStack.addUsers(StackUser.saml('alice'));
+    const second = appStreamStack.addUsers(StackUser.api('robot'), StackUser.userPool('bob@example.com'));
+
+    expect(second).toBe(first);
+    const template = Template.fromStack(scope);
+    template.resourceCountIs('Custom::AppStreamUserStackAssociation', 1);
+    template.hasResourceProperties('Custom::AppStreamUserStackAssociation', {
+      StackName: { Ref: Match.stringLikeRegexp('Stack') },
+      // Sorted by name, so that the same users always render the same template.
+      Users: [
+        { UserName: 'alice', AuthenticationType: 'SAML' },
+        { UserName: 'bob@example.com', AuthenticationType: 'USERPOOL' },
+        { UserName: 'robot', AuthenticationType: 'API' },
+      ],
+    });
   });
 });

@@ -430,14 +430,14 @@ describe('UserStackAssociation', () => {
       template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
       template.hasResourceProperties('AWS::Lambda::Function', {
         Handler: 'index.onEvent',
-        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('OnEventHandlerLogs') } },
+        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('ProviderHandlerLogs') } },
       });
       template.hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: {
           Statement: Match.arrayWith([{
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
             Effect: 'Allow',
-            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('OnEventHandlerLogs'), 'Arn'] },
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('ProviderHandlerLogs'), 'Arn'] },
           }]),
         },
       });

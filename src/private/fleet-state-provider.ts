@@ -41,7 +41,8 @@ export class FleetStateProvider extends HandlerProvider {
       // DescribeFleets has no resource type in the Service Authorization Reference (a List
       // action that can describe every fleet of the account): it takes "*" only.
       provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['appstream:DescribeFleets'], resources: ['*'] }));
-      provider.addToHandlerPolicy(provider.changeStatement);
+      provider.acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]',
+        'DescribeFleets has no resource type in the Service Authorization Reference: it takes "*" only, and only reads.');
       return provider;
     });
   }
@@ -54,6 +55,10 @@ export class FleetStateProvider extends HandlerProvider {
   public grantStartStop(fleetArn: string): void {
     if (this.grantedFleetArns.has(fleetArn)) {
       return;
+    }
+    if (this.grantedFleetArns.size === 0) {
+      // Added with its first resource: a statement without any is invalid.
+      this.addToHandlerPolicy(this.changeStatement);
     }
     this.grantedFleetArns.add(fleetArn);
     this.changeStatement.addResources(fleetArn);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -87,6 +87,7 @@ export abstract class HandlerProvider extends Construct {
     let waiterLogs: logs.LogGroup | undefined;
     if (options.isComplete) {
       // A role apart from the onEvent one, as the framework requires (else a dependency cycle).
+      // The waiter logs every step but never the execution data (the custom-resource event).
       frameworkCompleteAndTimeoutRole = this.lambdaRole('FrameworkCompleteRole');
       frameworkLogs.grantWrite(frameworkCompleteAndTimeoutRole);
       waiterLogs = new logs.LogGroup(this, 'WaiterLogs', { retention: logs.RetentionDays.THREE_MONTHS });
@@ -101,21 +102,36 @@ export abstract class HandlerProvider extends Construct {
       frameworkCompleteAndTimeoutRole,
       logGroup: frameworkLogs,
       ...(waiterLogs
-        ? { disableWaiterStateMachineLogging: false, waiterStateMachineLogOptions: { destination: waiterLogs, level: sfn.LogLevel.ERROR } }
+        ? { disableWaiterStateMachineLogging: false, waiterStateMachineLogOptions: { destination: waiterLogs, level: sfn.LogLevel.ALL, includeExecutionData: false } }
         : {}),
     });
     this.serviceToken = provider.serviceToken;
     this.hardenFramework(provider);
-    suppressNagFindings(this.handlerRole, [{
-      id: 'AwsSolutions-IAM5',
-      reason: 'The handlers write log streams of their own log group only (<log group ARN>:*); the AppStream '
-        + 'actions granted on "*" are the Describe actions that have no resource type in the Service Authorization Reference.',
-    }]);
   }
 
   /** Adds a statement to the role of the handler functions. */
   public addToHandlerPolicy(statement: iam.PolicyStatement): void {
     this.handlerRole.addToPrincipalPolicy(statement);
+  }
+
+  /**
+   * Acknowledges a cdk-nag finding on everything this provider holds, with the reason: through
+   * `Validations.acknowledge()` (cdk-nag 3, one exact finding) and through the `cdk_nag` resource
+   * metadata (cdk-nag 2, by rule), so that the library need not depend on cdk-nag.
+   *
+   * @param finding the finding, such as `AwsSolutions-IAM5[Resource::*]`
+   */
+  public acknowledgeNagFinding(finding: string, reason: string): void {
+    Validations.of(this).acknowledge({ id: finding, reason });
+    const rule = finding.replace(/\[.*$/, '');
+    for (const child of this.node.findAll()) {
+      if (child instanceof CfnResource) {
+        const existing = (child.getMetadata('cdk_nag')?.rules_to_suppress ?? []) as Array<{ id: string; reason: string }>;
+        if (!existing.some((suppression) => suppression.id === rule)) {
+          child.addMetadata('cdk_nag', { rules_to_suppress: [...existing, { id: rule, reason }] });
+        }
+      }
+    }
   }
 
   private lambdaRole(id: string): iam.Role {
@@ -129,8 +145,8 @@ export abstract class HandlerProvider extends Construct {
   }
 
   /**
-   * aws-cdk-lib's provider framework picks its own runtime and grants itself what it needs; bring
-   * its functions to our runtime and say, for cdk-nag, why the rest is as it must be.
+   * aws-cdk-lib's provider framework picks its own runtime and grants itself what it needs: bring
+   * its functions to our runtime, and say for cdk-nag why the rest is as it must be.
    */
   private hardenFramework(provider: cr.Provider): void {
     for (const child of provider.node.findAll()) {
@@ -138,36 +154,15 @@ export abstract class HandlerProvider extends Construct {
         child.runtime = HANDLER_RUNTIME.name;
       }
     }
-    suppressNagFindings(provider, [
-      {
-        id: 'AwsSolutions-IAM5',
-        reason: 'The provider framework invokes the handler functions and their versions (<function ARN>:*), and '
-          + 'writes only to the log groups of this provider (<log group ARN>:*); aws-cdk-lib grants these itself.',
-      },
-      {
-        id: 'AwsSolutions-SF2',
-        reason: 'The waiter state machine of the provider framework only polls isComplete; X-Ray tracing adds nothing.',
-      },
-    ]);
-  }
-}
-
-/** A rule suppressed for cdk-nag, with the reason. */
-export interface NagSuppression {
-  readonly id: string;
-  readonly reason: string;
-}
-
-/**
- * Records cdk-nag suppressions on every CloudFormation resource under `scope` through the resource
- * metadata that cdk-nag reads, so that the library need not depend on cdk-nag.
- */
-export function suppressNagFindings(scope: IConstruct, suppressions: NagSuppression[]): void {
-  for (const child of scope.node.findAll()) {
-    if (child instanceof CfnResource) {
-      const existing = (child.getMetadata('cdk_nag')?.rules_to_suppress ?? []) as NagSuppression[];
-      const ids = new Set(existing.map((s) => s.id));
-      child.addMetadata('cdk_nag', { rules_to_suppress: [...existing, ...suppressions.filter((s) => !ids.has(s.id))] });
+    // The framework's functions invoke the handlers, and its state machine invokes the framework's.
+    for (const fn of this.node.findAll().filter((c): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)) {
+      const logicalId = Stack.of(this).resolve(fn.logicalId);
+      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        'The provider framework of aws-cdk-lib invokes its functions and their versions (<function ARN>:*).');
+    }
+    if (this.isCompleteHandler) {
+      this.acknowledgeNagFinding('AwsSolutions-SF2',
+        'The waiter state machine of the provider framework only polls isComplete; X-Ray tracing adds nothing.');
     }
   }
 }
