@@ -68,7 +68,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
     },
   },
-  gitignore: ['cdk.out', '/examples/cdk.out', '/assets/', '*.d.ts.map', '.bench/'],
+  gitignore: ['cdk.out', '/examples/cdk.out', '/examples/cdk.context.json', '/assets/', '*.d.ts.map', '.bench/'],
 });
 
 // npm ci fails on a clean clone with unrs-resolver 1.13.0 (platform packages missing from the registry).
