@@ -63,12 +63,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'lambda', 'examples', 'benchmarks'],
   },
   jestOptions: {
+    // A snapshot that differs must fail the suite, not be rewritten: refresh with `npx jest -u`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
     },
   },
-  gitignore: ['cdk.out', '/examples/cdk.out', '/examples/cdk.context.json', '/assets/', '*.d.ts.map', '.bench/'],
+  gitignore: ['cdk.out', '/examples/cdk.out', '/examples/cdk.context.json', '.jsii.tabl.json', '/assets/', '*.d.ts.map', '.bench/'],
 });
 
 // npm ci fails on a clean clone with unrs-resolver 1.13.0 (platform packages missing from the registry).

@@ -669,8 +669,8 @@ export class Fleet extends FleetBase {
 
   public readonly fleetName: string;
   public readonly fleetArn: string;
-  public readonly fleetType: FleetType;
-  public readonly domainJoined: boolean;
+  public readonly fleetType?: FleetType;
+  public readonly domainJoined?: boolean;
 
   /**
    * The IAM role of the fleet's streaming instances.

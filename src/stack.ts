@@ -15,8 +15,8 @@ import { PropsValidator } from './private/validation';
 import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
 import { StackUser } from './stack-user';
 import { StorageConnector } from './storage-connector';
-import { UserStackAssociation } from './user-stack-association';
 import { SettingPermission, UserAction, UserSettings } from './user-settings';
+import { UserStackAssociation } from './user-stack-association';
 
 /**
  * An AppStream stack: owned (`Stack`) or imported (`Stack.fromStackName()` and friends).
@@ -323,6 +323,7 @@ export class Stack extends StackBase {
 
   private readonly resource: CfnStack;
   private readonly associatedFleets: IFleet[] = [];
+  private usersAssociation?: UserStackAssociation;
   private readonly domainSigninActions: string[];
 
   constructor(scope: Construct, id: string, props: StackProps = {}) {
@@ -415,8 +416,6 @@ export class Stack extends StackBase {
   /**
    * The fleets associated with this stack (AppStream allows at most one).
    */
-  private usersAssociation?: UserStackAssociation;
-
   public get fleets(): IFleet[] {
     return [...this.associatedFleets];
   }

@@ -6,8 +6,8 @@ import {
   AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution, UserControlMode,
 } from '../src/agent-access';
 import { Stack, StackProps } from '../src/stack';
-import { StackUser } from '../src/stack-user';
 import { PreferredProtocol, StackAttribute } from '../src/stack-settings';
+import { StackUser } from '../src/stack-user';
 import { StorageConnector, StorageConnectorType } from '../src/storage-connector';
 import { SettingPermission, UserAction, UserSetting } from '../src/user-settings';
 

@@ -38,7 +38,8 @@ export interface HandlerProviderOptions {
  */
 export abstract class HandlerProvider extends Construct {
   /** The provider of `type` in the CDK stack that holds `scope`, created with `create` on first use. */
-  protected static singleton<T extends HandlerProvider>(scope: IConstruct, id: string, type: new (...args: any[]) => T, create: (stack: Stack) => T): T {
+  protected static singleton<T extends HandlerProvider>(
+    scope: IConstruct, id: string, type: new (...args: any[]) => T, create: (stack: Stack) => T): T {
     const stack = Stack.of(scope);
     const existing = stack.node.tryFindChild(id);
     if (existing === undefined) {
@@ -102,7 +103,10 @@ export abstract class HandlerProvider extends Construct {
       frameworkCompleteAndTimeoutRole,
       logGroup: frameworkLogs,
       ...(waiterLogs
-        ? { disableWaiterStateMachineLogging: false, waiterStateMachineLogOptions: { destination: waiterLogs, level: sfn.LogLevel.ALL, includeExecutionData: false } }
+        ? {
+          disableWaiterStateMachineLogging: false,
+          waiterStateMachineLogOptions: { destination: waiterLogs, level: sfn.LogLevel.ALL, includeExecutionData: false },
+        }
         : {}),
     });
     this.serviceToken = provider.serviceToken;
