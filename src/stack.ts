@@ -383,14 +383,6 @@ export class Stack extends StackBase {
     if (agentAccess) {
       this.resource.addPropertyOverride('AgentAccessConfig', agentAccess);
     }
-    connectors?.forEach((c, i) => {
-      if (c.domainsRequireAdminConsent !== undefined) {
-        this.resource.addPropertyOverride(`StorageConnectors.${i}.DomainsRequireAdminConsent`, c.domainsRequireAdminConsent);
-        cdk.Annotations.of(this).addWarningV2('cdk-appstream:domains-require-admin-consent',
-          'storageConnectors: DomainsRequireAdminConsent is part of the AppStream API but not yet of the CloudFormation '
-          + 'schema of AWS::AppStream::Stack; CloudFormation may reject the template until AWS adds it.');
-      }
-    });
     for (const [key, value] of Object.entries(props.tags ?? {})) {
       cdk.Tags.of(this).add(key, value);
     }

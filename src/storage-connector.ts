@@ -49,8 +49,9 @@ export interface OneDriveOptions {
    * The OneDrive for Business domains where linking an account requires admin consent (at most 50,
    * each 1 to 64 characters).
    *
-   * Note: the AppStream API accepts this list, but CloudFormation's published schema for
-   * `AWS::AppStream::Stack` does not list it yet; the stack warns at synth when you set it.
+   * Note: the AppStream API accepts this list, but CloudFormation's schema for
+   * `AWS::AppStream::Stack` has no such property (and forbids unknown ones), so synthesis fails
+   * with an explanation while it is set; set it with the UpdateStack API after deployment.
    *
    * @default - no domain requires admin consent
    */

@@ -2,6 +2,7 @@ import { App, CfnParameter, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { appStreamSchemaViolations } from './util/cfn-schema-validator';
 import {
   CertificateBasedAuthStatus,
   DirectoryConfig,
@@ -519,4 +520,29 @@ describe('DirectoryConfig', () => {
     expect(CertificateBasedAuthStatus.ENABLED.value).toBe('ENABLED');
     expect(CertificateBasedAuthStatus.of('X').toString()).toBe('X');
   });
+});
+
+describe('CloudFormation registry schema', () => {
+  test('every rendering satisfies the CloudFormation registry schema', () => {
+    const stack = makeStack();
+    const ca = acmpca.CertificateAuthority.fromCertificateAuthorityArn(stack, 'CA', CA_ARN);
+    new DirectoryConfig(stack, 'BySecret', {
+      directoryName: 'corp.example.com',
+      organizationalUnits: [OU, 'OU=Second,DC=corp,DC=example,DC=com'],
+      serviceAccountSecret: makeSecret(stack),
+      serviceAccountUsernameKey: 'user',
+      certificateBasedAuth: { certificateAuthority: ca, status: CertificateBasedAuthStatus.ENABLED_NO_DIRECTORY_LOGIN_FALLBACK },
+    });
+    new DirectoryConfig(stack, 'ByValue', {
+      directoryName: 'ad.example.org',
+      organizationalUnits: ['OU=X,DC=ad,DC=example,DC=org'],
+      serviceAccountName: 'svc',
+      serviceAccountPassword: SecretValue.unsafePlainText('x'.repeat(127)),
+      allowPlainTextPassword: true,
+      certificateBasedAuth: { status: CertificateBasedAuthStatus.DISABLED },
+    });
+
+    expect(appStreamSchemaViolations(Template.fromStack(stack).toJSON())).toEqual([]);
+  });
+
 });

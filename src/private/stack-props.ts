@@ -145,6 +145,11 @@ export function renderStorageConnectors(v: PropsValidator, connectors: StorageCo
     validateDomains(v, `${property}.domainsRequireAdminConsent`, c.domainsRequireAdminConsent);
     if (c.domainsRequireAdminConsent !== undefined && type !== StorageConnectorType.ONE_DRIVE.value && !Token.isUnresolved(type)) {
       v.fail(`${property}.domainsRequireAdminConsent`, type, `is allowed only for connector type ${StorageConnectorType.ONE_DRIVE.value}`);
+    } else if (c.domainsRequireAdminConsent !== undefined) {
+      // The API has it, CloudFormation does not (its schema forbids unknown keys): a template with it fails to deploy.
+      v.fail(`${property}.domainsRequireAdminConsent`, `${c.domainsRequireAdminConsent.length} domains`,
+        'is not supported by CloudFormation yet (AWS::AppStream::Stack StorageConnector has no DomainsRequireAdminConsent); '
+        + 'leave it out and set it with the UpdateStack API after deployment');
     }
     return { connectorType: type, domains: c.domains, domainsRequireAdminConsent: c.domainsRequireAdminConsent };
   });
