@@ -12,7 +12,7 @@
 import { performance } from 'perf_hooks';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onEvent } from '../lambda/user-stack-association';
-import { FakeAppStream } from '../test/fake-appstream/server';
+import { FakeAppStream, useFakeEndpoint } from '../test/fake-appstream/server';
 import { registerUserOperations } from '../test/fake-appstream/users';
 
 const RATE = Number(process.env.RATE ?? '5');
@@ -46,9 +46,8 @@ async function main() {
   const fake = new FakeAppStream();
   const state = registerUserOperations(fake);
   const endpoint = await fake.start();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_APPSTREAM: endpoint, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1',
-  });
+  // The handler's production retry delays: the paced endpoint never needs them, but they stay real.
+  useFakeEndpoint(endpoint, 200);
   const log = console.log;
   const rows: Row[] = [];
 

@@ -7,7 +7,7 @@ import { AppStreamClient, UpdateFleetCommand } from '@aws-sdk/client-appstream';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { isComplete, onEvent } from '../lambda/fleet-state';
 import { FleetState, registerFleetOperations } from './fake-appstream/fleets';
-import { FakeAppStream, type FaultName } from './fake-appstream/server';
+import { FakeAppStream, type FaultName, useFakeEndpoint } from './fake-appstream/server';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
 
 const FLEET = 'e2e-fleet';
@@ -65,14 +65,7 @@ async function deploy(event: CloudFormationCustomResourceEvent, graceOver = fals
 beforeAll(async () => {
   fake = new FakeAppStream();
   endpoint = await fake.start();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_APPSTREAM: endpoint,
-    AWS_ACCESS_KEY_ID: 'fake',
-    AWS_SECRET_ACCESS_KEY: 'fake',
-    AWS_REGION: 'us-east-1',
-    APPSTREAM_RETRY_BASE_DELAY_MS: '1',
-  });
-  delete process.env.AWS_PROFILE;
+  useFakeEndpoint(endpoint);
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
 

@@ -5,7 +5,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onEvent } from '../lambda/image-lookup';
 import { FleetState, registerFleetOperations } from './fake-appstream/fleets';
-import { FakeAppStream } from './fake-appstream/server';
+import { FakeAppStream, useFakeEndpoint } from './fake-appstream/server';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/private/image-lookup-contract';
 
 const saved = { ...process.env };
@@ -26,14 +26,7 @@ const lookup = (props: Record<string, string>) => onEvent({
 beforeAll(async () => {
   fake = new FakeAppStream();
   const endpoint = await fake.start();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_APPSTREAM: endpoint,
-    AWS_ACCESS_KEY_ID: 'fake',
-    AWS_SECRET_ACCESS_KEY: 'fake',
-    AWS_REGION: 'us-east-1',
-    APPSTREAM_RETRY_BASE_DELAY_MS: '1',
-  });
-  delete process.env.AWS_PROFILE;
+  useFakeEndpoint(endpoint);
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
 

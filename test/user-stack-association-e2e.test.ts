@@ -4,7 +4,7 @@
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onEvent } from '../lambda/user-stack-association';
-import { FakeAppStream, FakeServiceError, type FaultName } from './fake-appstream/server';
+import { FakeAppStream, FakeServiceError, type FaultName, useFakeEndpoint } from './fake-appstream/server';
 import { registerUserOperations, type UserStackState } from './fake-appstream/users';
 
 const STACK = 'e2e-stack';
@@ -38,14 +38,7 @@ beforeAll(async () => {
   fake = new FakeAppStream();
   state = registerUserOperations(fake);
   const endpoint = await fake.start();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_APPSTREAM: endpoint,
-    AWS_ACCESS_KEY_ID: 'fake',
-    AWS_SECRET_ACCESS_KEY: 'fake',
-    AWS_REGION: 'us-east-1',
-    APPSTREAM_RETRY_BASE_DELAY_MS: '1',
-  });
-  delete process.env.AWS_PROFILE;
+  useFakeEndpoint(endpoint);
 });
 
 afterAll(async () => {

@@ -284,3 +284,18 @@ function requestId(): string {
   requestCounter += 1;
   return `fake-${process.pid}-${requestCounter}`;
 }
+
+/**
+ * Points every AppStream client that a handler creates from now on at `endpoint`, with dummy
+ * credentials, and shortens the handlers' retry delays to `retryBaseDelayMs`.
+ */
+export function useFakeEndpoint(endpoint: string, retryBaseDelayMs = 1): void {
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_APPSTREAM: endpoint,
+    AWS_ACCESS_KEY_ID: 'fake',
+    AWS_SECRET_ACCESS_KEY: 'fake',
+    AWS_REGION: 'us-east-1',
+    APPSTREAM_RETRY_BASE_DELAY_MS: String(retryBaseDelayMs),
+  });
+  delete process.env.AWS_PROFILE;
+}
