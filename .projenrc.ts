@@ -191,7 +191,7 @@ project.tasks.tryFind('package-all')?.reset('jsii-pacmak -v --code-only');
 
 project.addTask('bench:synth', {
   description: 'Synth time of 20 fleets + 20 stacks + associations: L2 vs raw L1, as a ratio',
-  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  env: { TS_NODE_TRANSPILE_ONLY: '1', NODE_OPTIONS: '--expose-gc' },
   exec: 'ts-node --project benchmarks/tsconfig.json benchmarks/synth-ratio.ts',
 });
 

@@ -1,24 +1,30 @@
 /**
  * Synth time of the same AppStream estate written with this library's L2 constructs and with raw L1s.
  *
- * 20 fleets + 20 stacks + 20 stack-fleet associations (plus the fleet roles the L2 creates by default,
- * which the L1 variant writes by hand so that both templates hold the same resources). Each variant is
- * synthesized alternately, after warm-up runs, and the medians are compared.
+ * 20 fleets + 20 stacks + 20 stack-fleet associations, in two scenarios:
+ * - plain: fleets that need no AWS permissions (the L2 then creates no instance role);
+ * - granted: each fleet may read an S3 bucket (L2: `bucket.grantRead(fleet)`; L1: CfnBucket, CfnRole
+ *   and CfnPolicy written by hand with the same statements).
+ * Each pair is synthesized alternately, after warm-up rounds, and the medians are compared. The
+ * script checks that both variants hold the same resources. A reference ratio of aws-cdk-lib's own
+ * `sqs.Queue` against `sqs.CfnQueue` is printed beside.
  *
- *   npx projen bench:synth            # ROUNDS=15 by default
+ *   npx projen bench:synth            # ROUNDS=30 by default; run on an otherwise idle machine
  */
 import { performance } from 'perf_hooks';
 import * as cdk from 'aws-cdk-lib';
 import * as appstreamL1 from 'aws-cdk-lib/aws-appstream';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as appstream from '../src';
 
 const COUNT = 20;
 const IMAGE = 'AppStream-WinServer2022-09-01-2025';
-const ROUNDS = Number(process.env.ROUNDS ?? '15');
+const ROUNDS = Number(process.env.ROUNDS ?? '30');
 const WARMUP = 3;
 
-function l2App(): cdk.App {
+function l2App(granted: boolean): cdk.App {
   const app = new cdk.App();
   const stack = new cdk.Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
   for (let i = 0; i < COUNT; i++) {
@@ -30,6 +36,9 @@ function l2App(): cdk.App {
       maxUserDuration: cdk.Duration.hours(8),
       disconnectTimeout: cdk.Duration.minutes(15),
     });
+    if (granted) {
+      new s3.Bucket(stack, `Data${i}`).grantRead(fleet);
+    }
     new appstream.Stack(stack, `Stack${i}`, {
       stackName: `stack-${i}`,
       fleets: [fleet],
@@ -39,16 +48,33 @@ function l2App(): cdk.App {
   return app;
 }
 
-function l1App(): cdk.App {
+function l1App(granted: boolean): cdk.App {
   const app = new cdk.App();
   const stack = new cdk.Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
   for (let i = 0; i < COUNT; i++) {
-    const role = new iam.CfnRole(stack, `FleetRole${i}`, {
-      assumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' } }],
-      },
-    });
+    let roleArn: string | undefined;
+    if (granted) {
+      const bucket = new s3.CfnBucket(stack, `Data${i}`);
+      const role = new iam.CfnRole(stack, `FleetRole${i}`, {
+        assumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' } }],
+        },
+      });
+      new iam.CfnPolicy(stack, `FleetPolicy${i}`, {
+        policyName: `FleetPolicy${i}`,
+        roles: [role.ref],
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [{
+            Action: ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
+            Effect: 'Allow',
+            Resource: [bucket.attrArn, cdk.Fn.join('', [bucket.attrArn, '/*'])],
+          }],
+        },
+      });
+      roleArn = role.attrArn;
+    }
     const fleet = new appstreamL1.CfnFleet(stack, `Fleet${i}`, {
       name: `fleet-${i}`,
       instanceType: 'stream.standard.medium',
@@ -57,7 +83,7 @@ function l1App(): cdk.App {
       computeCapacity: { desiredInstances: 2 },
       maxUserDurationInSeconds: 28800,
       disconnectTimeoutInSeconds: 900,
-      iamRoleArn: role.attrArn,
+      iamRoleArn: roleArn,
       disableImdsv1: true,
     });
     const appStreamStack = new appstreamL1.CfnStack(stack, `Stack${i}`, {
@@ -78,16 +104,32 @@ function l1App(): cdk.App {
   return app;
 }
 
+/** Reference point: aws-cdk-lib's own L2 (sqs.Queue) against its L1, the same number of resources. */
+function sqsApp(l2: boolean): cdk.App {
+  const app = new cdk.App();
+  const stack = new cdk.Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
+  for (let i = 0; i < 4 * COUNT; i++) {
+    if (l2) {
+      new sqs.Queue(stack, `Queue${i}`, { queueName: `queue-${i}`, visibilityTimeout: cdk.Duration.minutes(5) });
+    } else {
+      new sqs.CfnQueue(stack, `Queue${i}`, { queueName: `queue-${i}`, visibilityTimeout: 300 });
+    }
+  }
+  return app;
+}
+
 function resourceCounts(app: cdk.App): Record<string, number> {
   const template = app.synth().getStackByName('Bench').template as { Resources: Record<string, { Type: string }> };
   const counts: Record<string, number> = {};
-  for (const resource of Object.values(template.Resources)) {
-    counts[resource.Type] = (counts[resource.Type] ?? 0) + 1;
+  for (const type of Object.values(template.Resources).map((resource) => resource.Type).sort()) {
+    counts[type] = (counts[type] ?? 0) + 1;
   }
   return counts;
 }
 
 function timeSynth(build: () => cdk.App): number {
+  // A full collection before each round, so that neither variant pays for the other's garbage.
+  (globalThis as { gc?: () => void }).gc?.();
   const start = performance.now();
   build().synth();
   return performance.now() - start;
@@ -95,24 +137,39 @@ function timeSynth(build: () => cdk.App): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function main(): void {
-  console.log('resources, L2:', JSON.stringify(resourceCounts(l2App())));
-  console.log('resources, L1:', JSON.stringify(resourceCounts(l1App())));
+/** Median synth times of two builds, alternated round by round after warm-up rounds. */
+function compare(l2: () => cdk.App, l1: () => cdk.App): { l2: number; l1: number; ratio: number } {
   for (let i = 0; i < WARMUP; i++) {
-    timeSynth(l2App);
-    timeSynth(l1App);
+    timeSynth(l2);
+    timeSynth(l1);
   }
-  const l2: number[] = [];
-  const l1: number[] = [];
+  const l2Times: number[] = [];
+  const l1Times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    l2.push(timeSynth(l2App));
-    l1.push(timeSynth(l1App));
+    l2Times.push(timeSynth(l2));
+    l1Times.push(timeSynth(l1));
   }
-  const ratio = median(l2) / median(l1);
-  console.log(`rounds: ${ROUNDS} (after ${WARMUP} warm-up rounds each)`);
-  console.log(`L2 synth median: ${median(l2).toFixed(1)} ms`);
-  console.log(`L1 synth median: ${median(l1).toFixed(1)} ms`);
-  console.log(`ratio L2 / L1: ${ratio.toFixed(2)}x (goal <= 1.20x)`);
+  return { l2: median(l2Times), l1: median(l1Times), ratio: median(l2Times) / median(l1Times) };
+}
+
+function main(): void {
+  console.log(`rounds: ${ROUNDS} each, after ${WARMUP} warm-up rounds; ${COUNT} fleets + ${COUNT} stacks + ${COUNT} associations`);
+  console.log('| scenario | resources (identical in both) | L2 median | L1 median | L2 / L1 |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const granted of [false, true]) {
+    const l2Counts = JSON.stringify(resourceCounts(l2App(granted)));
+    const l1Counts = JSON.stringify(resourceCounts(l1App(granted)));
+    if (l2Counts !== l1Counts) {
+      throw new Error(`the variants differ: L2 ${l2Counts}, L1 ${l1Counts}`);
+    }
+    const result = compare(() => l2App(granted), () => l1App(granted));
+    console.log(`| ${granted ? 'granted (role + policy + bucket per fleet)' : 'plain'} | ${l2Counts.replace(/"AWS::/g, '"')} `
+      + `| ${result.l2.toFixed(1)} ms | ${result.l1.toFixed(1)} ms | ${result.ratio.toFixed(2)}x |`);
+  }
+  const reference = compare(() => sqsApp(true), () => sqsApp(false));
+  console.log(`| reference: aws-cdk-lib sqs.Queue vs sqs.CfnQueue | ${4 * COUNT} queues | ${reference.l2.toFixed(1)} ms `
+    + `| ${reference.l1.toFixed(1)} ms | ${reference.ratio.toFixed(2)}x |`);
+  console.log('goal: L2 / L1 <= 1.20x');
 }
 
 main();

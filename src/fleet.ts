@@ -423,7 +423,9 @@ export interface FleetProps {
   /**
    * The IAM role that the streaming instances assume (profile `appstream_machine_role`).
    *
-   * @default - a new role assumed by `appstream.amazonaws.com`
+   * @default - a new role assumed by `appstream.amazonaws.com`, created when the fleet is first
+   * granted something (`bucket.grantRead(fleet)`) or `fleet.role` is read: a fleet that needs no
+   * AWS permissions gets no role at all
    */
   readonly role?: iam.IRole;
 
@@ -672,12 +674,7 @@ export class Fleet extends FleetBase {
   public readonly fleetType?: FleetType;
   public readonly domainJoined?: boolean;
 
-  /**
-   * The IAM role of the fleet's streaming instances.
-   */
-  public readonly role: iam.IRole;
-
-  public readonly grantPrincipal: iam.IPrincipal;
+  private instanceRole?: iam.IRole;
 
   protected readonly securityGroups?: ec2.ISecurityGroup[];
 
@@ -686,6 +683,25 @@ export class Fleet extends FleetBase {
    * @internal
    */
   public readonly _resource: CfnFleet;
+
+  /**
+   * The IAM role of the fleet's streaming instances. Reading it creates the default role (assumed by
+   * `appstream.amazonaws.com`) if the fleet has none yet.
+   */
+  public get role(): iam.IRole {
+    this.instanceRole ??= new iam.Role(this, 'InstanceRole', {
+      assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'),
+      description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
+    });
+    return this.instanceRole;
+  }
+
+  /**
+   * The principal that grants to the fleet go to: its role, created on first use.
+   */
+  public get grantPrincipal(): iam.IPrincipal {
+    return this.role;
+  }
 
   constructor(scope: Construct, id: string, props: FleetProps) {
     super(scope, id, {
@@ -704,11 +720,7 @@ export class Fleet extends FleetBase {
     validateFleetProps(validator, { props, fleetType: this.fleetType, image, subnets, sessionScriptKey: sessionScript?.key });
     validator.throwIfInvalid();
 
-    this.role = props.role ?? new iam.Role(this, 'InstanceRole', {
-      assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'),
-      description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
-    });
-    this.grantPrincipal = this.role;
+    this.instanceRole = props.role;
 
     if (props.vpc) {
       this.securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -745,7 +757,8 @@ export class Fleet extends FleetBase {
       rootVolumeConfig: props.rootVolumeSize
         ? { volumeSizeInGb: props.rootVolumeSize.toGibibytes({ rounding: SizeRoundingBehavior.FAIL }) }
         : undefined,
-      iamRoleArn: this.role.roleArn,
+      // Rendered at synth: the default role exists only if something asked for it.
+      iamRoleArn: Lazy.string({ produce: () => this.instanceRole?.roleArn }),
       disableImdsv1: props.disableImdsV1 ?? true,
       domainJoinInfo: props.domainJoin
         ? {

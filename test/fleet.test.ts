@@ -38,10 +38,20 @@ class FakeDirectory extends Resource implements IDirectoryConfig {
 }
 
 describe('Fleet resource', () => {
-  test('minimal ON_DEMAND fleet: defaults (name, role, IMDSv1 off, fleet type)', () => {
+  test('a fleet that is granted nothing gets no IAM role', () => {
+    const stack = newStack();
+    fleet(stack);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::IAM::Role', 0);
+    t.hasResourceProperties('AWS::AppStream::Fleet', { IamRoleArn: Match.absent() });
+  });
+
+  test('minimal ON_DEMAND fleet: defaults (name, role on first use, IMDSv1 off, fleet type)', () => {
     const stack = newStack();
     const f = fleet(stack);
+    expect(f.role).toBe(f.grantPrincipal); // reading the role creates it, once
     const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::IAM::Role', 1);
     t.resourceCountIs('AWS::AppStream::Fleet', 1);
     t.hasResourceProperties('AWS::AppStream::Fleet', {
       Name: Match.stringLikeRegexp('^TestFleet[A-Za-z0-9]+$'),
