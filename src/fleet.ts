@@ -670,11 +670,11 @@ export class Fleet extends FleetBase {
   }
 
   public readonly fleetName: string;
-  public readonly fleetArn: string;
   public readonly fleetType?: FleetType;
   public readonly domainJoined?: boolean;
 
   private instanceRole?: iam.IRole;
+  private arn?: string;
 
   protected readonly securityGroups?: ec2.ISecurityGroup[];
 
@@ -689,11 +689,27 @@ export class Fleet extends FleetBase {
    * `appstream.amazonaws.com`) if the fleet has none yet.
    */
   public get role(): iam.IRole {
-    this.instanceRole ??= new iam.Role(this, 'InstanceRole', {
-      assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'),
-      description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
-    });
+    if (!this.instanceRole) {
+      this.instanceRole = new iam.Role(this, 'InstanceRole', {
+        assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'),
+        description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
+      });
+      this._resource.iamRoleArn = this.instanceRole.roleArn;
+    }
     return this.instanceRole;
+  }
+
+  /**
+   * The ARN of the fleet (built on first use: most apps never need it).
+   */
+  public get fleetArn(): string {
+    this.arn ??= this.getResourceArnAttribute(formatFleetArn(Stack.of(this), this._resource.ref), {
+      service: 'appstream',
+      resource: 'fleet',
+      resourceName: this.physicalName,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    return this.arn;
   }
 
   /**
@@ -757,8 +773,8 @@ export class Fleet extends FleetBase {
       rootVolumeConfig: props.rootVolumeSize
         ? { volumeSizeInGb: props.rootVolumeSize.toGibibytes({ rounding: SizeRoundingBehavior.FAIL }) }
         : undefined,
-      // Rendered at synth: the default role exists only if something asked for it.
-      iamRoleArn: Lazy.string({ produce: () => this.instanceRole?.roleArn }),
+      // The default role is created, and set here, only when something asks for it (see `role`).
+      iamRoleArn: props.role?.roleArn,
       disableImdsv1: props.disableImdsV1 ?? true,
       domainJoinInfo: props.domainJoin
         ? {
@@ -798,12 +814,6 @@ export class Fleet extends FleetBase {
     }
 
     this.fleetName = this.getResourceNameAttribute(this._resource.ref);
-    this.fleetArn = this.getResourceArnAttribute(formatFleetArn(Stack.of(this), this._resource.ref), {
-      service: 'appstream',
-      resource: 'fleet',
-      resourceName: this.physicalName,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
   }
 }
 

@@ -318,10 +318,8 @@ export class Stack extends StackBase {
   /** The name of the stack. */
   public readonly stackName: string;
 
-  /** The ARN of the stack. */
-  public readonly stackArn: string;
-
   private readonly resource: CfnStack;
+  private arn?: string;
   private readonly associatedFleets: IFleet[] = [];
   private usersAssociation?: UserStackAssociation;
   private readonly domainSigninActions: string[];
@@ -388,7 +386,15 @@ export class Stack extends StackBase {
     }
 
     this.stackName = this.getResourceNameAttribute(this.resource.ref);
-    this.stackArn = this.getResourceArnAttribute(cdk.Stack.of(this).formatArn({
+
+    for (const fleet of props.fleets ?? []) {
+      this.addFleet(fleet);
+    }
+  }
+
+  /** The ARN of the stack (built on first use: most apps never need it). */
+  public get stackArn(): string {
+    this.arn ??= this.getResourceArnAttribute(cdk.Stack.of(this).formatArn({
       service: 'appstream',
       resource: 'stack',
       resourceName: this.resource.ref,
@@ -399,10 +405,7 @@ export class Stack extends StackBase {
       resourceName: this.physicalName,
       arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
     });
-
-    for (const fleet of props.fleets ?? []) {
-      this.addFleet(fleet);
-    }
+    return this.arn;
   }
 
   /**
