@@ -30,7 +30,7 @@ function guardAndState(stack: Stack, fleet: CfnFleet, name: string, behavior = F
 }
 
 describe('FleetStateResource', () => {
-  test('refers to the fleet, carries the desired state and the fleet\'s updatable properties', () => {
+  test('names the fleet by its literal name, depends on it, carries the desired state and the fleet\'s updatable properties', () => {
     const stack = makeStack();
     const fleet = makeFleet(stack);
     new FleetStateResource(stack, 'State', { fleet, fleetName: 'my-fleet', desiredState: FleetState.RUNNING });
@@ -38,7 +38,7 @@ describe('FleetStateResource', () => {
     const template = Template.fromStack(stack);
     template.hasResourceProperties('Custom::AppStreamFleetState', {
       ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('AppStreamFleetStateProvider'), 'Arn'] },
-      FleetName: { Ref: 'Fleet' },
+      FleetName: 'my-fleet',
       DesiredState: 'RUNNING',
       FleetProperties: {
         InstanceType: 'stream.standard.small',
@@ -47,6 +47,7 @@ describe('FleetStateResource', () => {
         MaxUserDurationInSeconds: 7200,
       },
     });
+    template.hasResource('Custom::AppStreamFleetState', { DependsOn: ['Fleet'] });
     // Name, FleetType and Tags are not updatable in place.
     const [props] = Object.values(template.findResources('Custom::AppStreamFleetState')).map((r) => r.Properties);
     expect(Object.keys(props.FleetProperties).sort()).toEqual(['ComputeCapacity', 'ImageName', 'InstanceType', 'MaxUserDurationInSeconds']);
@@ -108,7 +109,7 @@ describe('FleetUpdateGuard', () => {
     const template = Template.fromStack(stack);
     const guardId = Object.keys(template.findResources('Custom::AppStreamFleetUpdateGuard'))[0];
     template.hasResource('AWS::AppStream::Fleet', { DependsOn: [guardId] });
-    template.hasResourceProperties('Custom::AppStreamFleetState', { FleetName: { Ref: 'Fleet' } });
+    template.hasResource('Custom::AppStreamFleetState', { Properties: Match.objectLike({ FleetName: 'my-fleet' }), DependsOn: ['Fleet'] });
   });
 });
 

@@ -13,7 +13,8 @@ export interface FleetStateResourceProps {
   /**
    * The fleet's name as known before the fleet exists (its physical name, not `fleet.ref`): the
    * provider's shared role is granted on its ARN, and a `Ref` there would make a dependency cycle
-   * through the update guard (fleet → guard → provider → role policy → fleet).
+   * through the update guard (fleet → guard → provider → role policy → fleet). The resource
+   * carries the same literal, so the role and the handler always name the same fleet.
    */
   readonly fleetName: string;
   /** The state to keep it in. */
@@ -23,10 +24,11 @@ export interface FleetStateResourceProps {
 /**
  * `Custom::AppStreamFleetState`: keeps a fleet RUNNING or STOPPED.
  *
- * It refers to the fleet (`Ref`), so CloudFormation creates and updates it after the fleet; it
- * carries the fleet's updatable properties, so any update of the fleet also re-applies the
- * desired state (restarting a fleet that `FleetUpdateGuard` stopped for the update). Deleting it
- * leaves the fleet as it is.
+ * It depends on the fleet (`DependsOn`), so CloudFormation creates and updates it after the
+ * fleet; it carries the fleet's updatable properties, so any update of the fleet also re-applies
+ * the desired state (restarting a fleet that `FleetUpdateGuard` stopped for the update). When the
+ * fleet is replaced (a new name), it acts on the new fleet only; CloudFormation deletes the old
+ * one. Deleting it leaves the fleet as it is.
  */
 export class FleetStateResource extends Construct {
   /** The custom resource. */
@@ -40,12 +42,13 @@ export class FleetStateResource extends Construct {
       serviceToken: provider.serviceToken,
       resourceType: FLEET_STATE_RESOURCE_TYPE,
       properties: {
-        // A Ref, so that CloudFormation acts on this resource after creating or updating the fleet.
-        [FleetStateProps.FLEET_NAME]: props.fleet.ref,
+        [FleetStateProps.FLEET_NAME]: props.fleetName,
         [FleetStateProps.DESIRED_STATE]: props.desiredState,
         [FleetStateProps.FLEET_PROPERTIES]: fleetUpdatableProperties(props.fleet),
       },
     });
+    // DependsOn: CloudFormation acts on this resource after creating or updating the fleet.
+    this.resource.node.addDependency(props.fleet);
   }
 }
 
