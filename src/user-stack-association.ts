@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { IFleet } from './fleet';
 import { compareUsers, USERPOOL, userKey, userNameProblem } from './private/user-name';
 import {
+  AUTHENTICATION_TYPE_PATTERN,
   USER_STACK_ASSOCIATION_RESOURCE_TYPE,
   UserEntry,
   UserStackAssociationAttributes,
@@ -59,9 +60,6 @@ const MAX_INLINE_USERS = 100;
  * the 1 MB template must stay small.
  */
 const MAX_INLINE_BYTES = 8 * 1024;
-
-/** An API value of an authentication type. */
-const AUTHENTICATION_TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 
 /**
  * Entitles users to an AppStream stack: any number of users, of any authentication type (user pool,

@@ -326,7 +326,9 @@ describe('SendEmailNotification', () => {
 describe('invalid properties', () => {
   test.each([
     [{ Users: pool(1) }, /StackName is required/],
-    [props([{ UserName: 'x', AuthenticationType: 'LDAP' }]), /Users\[0\]\.AuthenticationType must be one of API, SAML, USERPOOL, AWS_AD, got "LDAP"/],
+    [props([{ UserName: 'x', AuthenticationType: 'saml' }]), /Users\[0\]\.AuthenticationType must be an API value such as SAML \(upper-case letters, digits and _\), got "saml"/],
+    [props([{ UserName: 'x', AuthenticationType: 'NEW-TYPE' }]), /Users\[0\]\.AuthenticationType must be an API value[^\n]*got "NEW-TYPE"/],
+    [props([{ UserName: 'x' }]), /Users\[0\]\.AuthenticationType must be an API value[^\n]*got undefined/],
     [props([{ UserName: '', AuthenticationType: 'SAML' }]), /Users\[0\]\.UserName must be a string of 1-128 characters/],
     [props([{ UserName: 'a'.repeat(129), AuthenticationType: 'SAML' }]), /Users\[0\]\.UserName must be a string of 1-128 characters/],
     [props(pool(1), { UsersBucket: 'b', UsersKey: 'k' }), /Give either Users or UsersBucket\/UsersKey, not both/],
@@ -334,6 +336,16 @@ describe('invalid properties', () => {
   ])('%j', async (p, message) => {
     await expect(onEvent(createEvent(p))).rejects.toThrow(message);
     expect(appstream.calls()).toHaveLength(0);
+  });
+
+  test('an authentication type AWS added after this library (AuthenticationType.of) is passed through', async () => {
+    const state = new MockState(STACK);
+    const users = [{ UserName: 'dave', AuthenticationType: 'NEW_TYPE_2' }, saml('bob')];
+
+    await expect(onEvent(createEvent(props(users)))).resolves.toEqual({ PhysicalResourceId: `${STACK}/${LOGICAL_ID}`, Data: { UserCount: 2 } });
+
+    expect(sent(BatchAssociateUserStackCommand)).toEqual([entries(users)]);
+    expect(state.users()).toEqual(keys(users));
   });
 
   test('repeated users are sent once', async () => {
@@ -500,6 +512,32 @@ describe('delete', () => {
 
     await expect(onEvent(deleteEvent(props(pool(3))))).rejects.toThrow(
       'Failed to disassociate 1 of 3 user(s) from stack my-stack (DIRECTORY_NOT_FOUND x1): user2@example.com (USERPOOL): DIRECTORY_NOT_FOUND');
+  });
+
+  test.each([
+    ['the Provider framework\'s marker after a failed create', 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED'],
+    ['a request id', 'e5f1a0c2-0b7e-4d5c-9a43-1f2e3d4c5b6a'],
+    ['the id of another logical resource', `${STACK}/OtherUsers`],
+    ['the id of another stack', `other-stack/${LOGICAL_ID}`],
+  ])('a delete with a physical id this handler did not answer (%s) touches nothing', async (_, id) => {
+    const state = new MockState(STACK);
+    state.set(STACK, pool(3));
+
+    await expect(onEvent(deleteEvent(props(pool(3)), id))).resolves.toEqual({ PhysicalResourceId: id });
+
+    expect(appstream.calls()).toHaveLength(0);
+    expect(state.users()).toEqual(keys(pool(3)));
+  });
+
+  test('a delete after a create that failed on invalid properties succeeds without reading them', async () => {
+    const invalid = { ServiceToken: 'arn:token', StackName: STACK, UsersBucket: 'bucket', UsersKey: 'gone.json', Users: pool(1) };
+
+    await expect(onEvent(deleteEvent(invalid, 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED')))
+      .resolves.toEqual({ PhysicalResourceId: 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED' });
+    await expect(onEvent(deleteEvent({ ServiceToken: 'arn:token' }, 'req'))).resolves.toEqual({ PhysicalResourceId: 'req' });
+
+    expect(appstream.calls()).toHaveLength(0);
+    expect(s3.calls()).toHaveLength(0);
   });
 
   test('a repeated delete succeeds', async () => {

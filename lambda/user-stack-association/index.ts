@@ -11,6 +11,7 @@
  *   changes. A changed stack is a replacement: a new physical id, a create on the new stack;
  *   CloudFormation then sends Delete for the old one.
  * - Delete: disassociates exactly the users the resource lists; a missing stack or user is fine.
+ *   A Delete whose physical id this handler did not answer (after a failed create) touches nothing.
  * - The physical id is `<stack name>/<logical id>`, so a retried event answers the same id, and
  *   every step converges when repeated.
  *
@@ -32,7 +33,11 @@ import type {
 import { BatchAbortedError, DEFAULT_CONCURRENCY, listAssociations, runBatches, type BatchOutcome } from './executor';
 import { failureMessage, intersection, MAX_MESSAGE_BYTES, physicalResourceId, planCreate, planUpdate, truncateUtf8 } from './plan';
 import { parseProps, type AssociationProps, type ObjectReader } from './props';
-import { UserStackAssociationAttributes, type UserEntry } from '../../src/private/user-stack-association-contract';
+import {
+  UserStackAssociationAttributes,
+  UserStackAssociationProps as Property,
+  type UserEntry,
+} from '../../src/private/user-stack-association-contract';
 import { logEvent } from '../shared/log';
 import { withRetries } from '../shared/retry';
 
@@ -137,6 +142,15 @@ async function onUpdate(event: CloudFormationCustomResourceUpdateEvent, deps: De
 }
 
 async function onDelete(event: CloudFormationCustomResourceDeleteEvent, deps: Dependencies): Promise<OnEventResponse> {
+  // Only a resource this handler created answers `<stack name>/<logical id>`. Anything else (the
+  // Provider framework's marker or a request id after a failed create, an id of another
+  // provider) associated nothing: succeed without a call, before reading the properties, which
+  // may be the invalid ones that failed the create.
+  const stackName = event.ResourceProperties?.[Property.STACK_NAME];
+  if (typeof stackName !== 'string' || event.PhysicalResourceId !== physicalResourceId(stackName, event.LogicalResourceId)) {
+    log({ action: 'delete', skipped: 'the physical id was not issued by this handler: nothing to disassociate' });
+    return { PhysicalResourceId: event.PhysicalResourceId };
+  }
   const props = await parseProps(event.ResourceProperties, deps.readObject);
   log({ action: 'delete', stackName: props.stackName, toDisassociate: props.users.length });
   await runOrUndo('disassociate', props, props.users, deps, async () => { /* nothing to undo */ });

@@ -3,14 +3,13 @@
  * values, loading a large user list from S3 when the construct put it there.
  */
 import { dedupe } from './plan';
-import { UserStackAssociationProps as P, type UserEntry } from '../../src/private/user-stack-association-contract';
-
-/** Authentication types of the API's `AuthenticationType` enum. */
-export const AUTHENTICATION_TYPES: ReadonlySet<string> = new Set(['API', 'SAML', 'USERPOOL', 'AWS_AD']);
-
-/** API limits of `Username`: 1–128 characters. */
-const USER_NAME_MIN = 1;
-const USER_NAME_MAX = 128;
+import {
+  AUTHENTICATION_TYPE_PATTERN,
+  USER_NAME_MAX_LENGTH,
+  USER_NAME_MIN_LENGTH,
+  UserStackAssociationProps as P,
+  type UserEntry,
+} from '../../src/private/user-stack-association-contract';
 
 /** The properties of one resource, parsed. */
 export interface AssociationProps {
@@ -51,12 +50,13 @@ export function parseUsers(source: string, value: unknown): UserEntry[] {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const userName = e.UserName;
     const authenticationType = e.AuthenticationType;
-    if (typeof userName !== 'string' || userName.length < USER_NAME_MIN || userName.length > USER_NAME_MAX) {
-      throw new InvalidPropertiesError(`${source}[${index}].UserName must be a string of ${USER_NAME_MIN}-${USER_NAME_MAX} characters`);
+    if (typeof userName !== 'string' || userName.length < USER_NAME_MIN_LENGTH || userName.length > USER_NAME_MAX_LENGTH) {
+      throw new InvalidPropertiesError(`${source}[${index}].UserName must be a string of ${USER_NAME_MIN_LENGTH}-${USER_NAME_MAX_LENGTH} characters`);
     }
-    if (typeof authenticationType !== 'string' || !AUTHENTICATION_TYPES.has(authenticationType)) {
-      throw new InvalidPropertiesError(`${source}[${index}].AuthenticationType must be one of ${[...AUTHENTICATION_TYPES].join(', ')}, `
-        + `got ${JSON.stringify(authenticationType)}`);
+    // Any upper-case type the construct lets through (AWS adds types); AppStream judges the value.
+    if (typeof authenticationType !== 'string' || !AUTHENTICATION_TYPE_PATTERN.test(authenticationType)) {
+      throw new InvalidPropertiesError(`${source}[${index}].AuthenticationType must be an API value such as SAML `
+        + `(upper-case letters, digits and _), got ${JSON.stringify(authenticationType)}`);
     }
     return { UserName: userName, AuthenticationType: authenticationType };
   });

@@ -7,11 +7,7 @@
  * they must also look like one (`local@domain.tld`). Names are case-sensitive and never folded.
  */
 
-/** Minimum length of a user name (API model, shape `Username`). */
-export const USER_NAME_MIN_LENGTH = 1;
-
-/** Maximum length of a user name (API model, shape `Username`). */
-export const USER_NAME_MAX_LENGTH = 128;
+import { USER_NAME_MAX_LENGTH, USER_NAME_MIN_LENGTH } from './user-stack-association-contract';
 
 /** The API model's `Username` pattern, anchored. */
 export const USER_NAME_PATTERN = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;

@@ -43,6 +43,17 @@ export const UserStackAssociationAttributes = {
 /** One entry of the user list, as the handler receives it. */
 export interface UserEntry {
   readonly UserName: string;
-  /** API | SAML | USERPOOL | AWS_AD */
+  /** API | SAML | USERPOOL | AWS_AD, or a type AWS added later (see `AUTHENTICATION_TYPE_PATTERN`). */
   readonly AuthenticationType: string;
 }
+
+/**
+ * The shape of an authentication type that both sides accept: the API's values (API, SAML,
+ * USERPOOL, AWS_AD) and any that AWS adds later (`AuthenticationType.of('NEW')`), so the construct
+ * and the handler never disagree about a type.
+ */
+export const AUTHENTICATION_TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+
+/** Length limits of a user name (API model, shape `Username`): 1 to 128 characters. */
+export const USER_NAME_MIN_LENGTH = 1;
+export const USER_NAME_MAX_LENGTH = 128;
