@@ -10,7 +10,7 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { onEvent } from '../lambda/user-stack-association';
-import { chunk, failureMessage, planCreate, planUpdate, truncateUtf8 } from '../lambda/user-stack-association/plan';
+import { chunk, encodedBytes, failureMessage, fitResponse, MAX_REASON_BYTES, planCreate, planUpdate } from '../lambda/user-stack-association/plan';
 import type { UserEntry } from '../src/private/user-stack-association-contract';
 
 process.env.APPSTREAM_RETRY_BASE_DELAY_MS = '1';
@@ -190,10 +190,22 @@ describe('create', () => {
 
     const error: Error = await onEvent(createEvent(props(users))).then(() => { throw new Error('should fail'); }, (e) => e);
 
-    expect(Buffer.byteLength(error.message, 'utf8')).toBeLessThanOrEqual(4096);
+    expect(encodedBytes(error.message)).toBeLessThanOrEqual(MAX_REASON_BYTES);
     expect(error.message).toMatch(/^Failed to associate 3000 of 3000 user\(s\) with stack my-stack \(USER_NAME_NOT_FOUND x3000\): é+0@example.com \(USERPOOL\): USER_NAME_NOT_FOUND, /);
     expect(error.message).toMatch(/ and \d+ more\. Changes made by this request were undone$/);
     expect(appstream).toHaveReceivedCommandTimes(BatchDisassociateUserStackCommand, 0); // nothing was added
+  });
+
+  test('names full of quotes and backslashes (JSON escapes double them) still fit, with every code counted', async () => {
+    const state = new MockState(STACK);
+    const users = Array.from({ length: 500 }, (_, i) => saml(`${'"\\'.repeat(60)}${i}`));
+    users.forEach((u, i) => state.failing.set(u.UserName, i % 2 ? 'USER_NAME_NOT_FOUND' : 'DIRECTORY_NOT_FOUND'));
+
+    const error: Error = await onEvent(createEvent(props(users))).then(() => { throw new Error('should fail'); }, (e) => e);
+
+    expect(encodedBytes(error.message)).toBeLessThanOrEqual(MAX_REASON_BYTES);
+    expect(error.message).toMatch(/^Failed to associate 500 of 500 user\(s\) with stack my-stack \((DIRECTORY_NOT_FOUND x250, USER_NAME_NOT_FOUND x250|USER_NAME_NOT_FOUND x250, DIRECTORY_NOT_FOUND x250)\): /);
+    expect(error.message).toMatch(/ and \d+ more\. Changes made by this request were undone$/);
   });
 
   test('a call that fails for good stops the create and rolls back what succeeded', async () => {
@@ -575,8 +587,11 @@ describe('planner', () => {
     expect(message).toBe('Failed to associate 10 of 10 user(s) with stack s (USER_NAME_NOT_FOUND x10): user0 (USERPOOL): USER_NAME_NOT_FOUND and 9 more. undone');
   });
 
-  test('truncateUtf8 never splits a character', () => {
-    expect(truncateUtf8('ééé', 6)).toBe('ééé');
-    expect(truncateUtf8('éééé', 7)).toBe('éé...');
+  test('fitResponse never splits a character and counts JSON escapes', () => {
+    expect(fitResponse('ééé', 6)).toBe('ééé');
+    expect(fitResponse('éééé', 7)).toBe('éé...');
+    expect(fitResponse('a"b\\c', 7)).toBe('a"b\\c');
+    expect(fitResponse('a"b\\cd', 7)).toBe('a"b...');
+    expect(fitResponse('""""', 7)).toBe('""...');
   });
 });

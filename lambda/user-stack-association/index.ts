@@ -31,7 +31,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { BatchAbortedError, DEFAULT_CONCURRENCY, listAssociations, runBatches, type BatchOutcome } from './executor';
-import { failureMessage, intersection, MAX_MESSAGE_BYTES, physicalResourceId, planCreate, planUpdate, truncateUtf8 } from './plan';
+import { failureMessage, fitResponse, intersection, physicalResourceId, planCreate, planUpdate } from './plan';
 import { parseProps, type AssociationProps, type ObjectReader } from './props';
 import {
   UserStackAssociationAttributes,
@@ -94,7 +94,7 @@ export async function handleEvent(event: CloudFormationCustomResourceEvent, deps
     // The message becomes the CloudFormation event's reason: keep the response under 4 KB.
     const message = (error as Error)?.message ?? String(error);
     console.error(JSON.stringify({ failed: event.RequestType, message }));
-    throw new Error(truncateUtf8(message, 2 * MAX_MESSAGE_BYTES));
+    throw new Error(fitResponse(message));
   }
 }
 

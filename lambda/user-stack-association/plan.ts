@@ -13,8 +13,18 @@ export const MAX_PAGE_SIZE = 500;
 /**
  * CloudFormation rejects custom-resource responses above 4,096 bytes; the Provider framework adds
  * the physical id, ids and a log link to our message, so the message keeps well below that.
+ * Sizes are measured as the message travels: JSON-encoded UTF-8 (a `"` or `\\` in a user name,
+ * both allowed by the API, takes two bytes).
  */
 export const MAX_MESSAGE_BYTES = 1500;
+
+/** The most the reason of a failed event may take, whatever made it (see `fitResponse`). */
+export const MAX_REASON_BYTES = 2 * MAX_MESSAGE_BYTES;
+
+/** Bytes `text` takes inside the JSON response body (UTF-8, with JSON escapes, without the quotes). */
+export function encodedBytes(text: string): number {
+  return Buffer.byteLength(JSON.stringify(text), 'utf8') - 2;
+}
 
 /** Identity of an association on one stack: the (case-sensitive) user name and its authentication type. */
 export function userKey(user: UserEntry): string {
@@ -102,8 +112,8 @@ export interface EntryFailure {
 }
 
 /**
- * The message of a failed operation: each failed user with its code, as many as fit in
- * `maxBytes` (UTF-8), then "and N more".
+ * The message of a failed operation: the count per error code, then each failed user with its
+ * code, as many as fit in `maxBytes` (`encodedBytes`), then "and N more".
  */
 export function failureMessage(
   action: 'associate' | 'disassociate',
@@ -127,7 +137,7 @@ export function failureMessage(
     const remaining = items.length - listed - 1;
     const candidate = `${message}${listed > 0 ? ', ' : ''}${item}`;
     const more = remaining > 0 ? ` and ${remaining} more` : '';
-    if (Buffer.byteLength(candidate + more + tail, 'utf8') > maxBytes) {
+    if (encodedBytes(candidate + more + tail) > maxBytes) {
       break;
     }
     message = candidate;
@@ -139,15 +149,18 @@ export function failureMessage(
   return message + tail;
 }
 
-/** Cuts `text` to at most `maxBytes` UTF-8 bytes (marking the cut with "..."), never inside a character. */
-export function truncateUtf8(text: string, maxBytes: number): string {
-  if (Buffer.byteLength(text, 'utf8') <= maxBytes) {
+/**
+ * Cuts `text` to at most `maxBytes` bytes as encoded in the response (`encodedBytes`), marking the
+ * cut with "...", never inside a character.
+ */
+export function fitResponse(text: string, maxBytes: number = MAX_REASON_BYTES): string {
+  if (encodedBytes(text) <= maxBytes) {
     return text;
   }
   let cut = '';
   let bytes = 0;
   for (const char of text) {
-    const size = Buffer.byteLength(char, 'utf8');
+    const size = encodedBytes(char);
     if (bytes + size > maxBytes - 3) {
       break;
     }
