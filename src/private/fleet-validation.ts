@@ -198,7 +198,7 @@ function validateElastic(validator: PropsValidator, input: FleetValidationInput)
     }
   }
   const instanceType = props.instanceType.value;
-  if (!Token.isUnresolved(instanceType) && instanceType.startsWith('stream.') && !instanceType.startsWith(ELASTIC_STREAM_INSTANCE_PREFIX)) {
+  if (!Token.isUnresolved(instanceType) && !instanceType.startsWith(ELASTIC_STREAM_INSTANCE_PREFIX)) {
     validator.fail('instanceType', instanceType, 'must be a stream.standard.* instance type for an Elastic fleet');
   }
 }
