@@ -733,7 +733,7 @@ export class Fleet extends FleetBase {
     const sessionScript = props.sessionScript?.bind(this);
 
     const validator = new PropsValidator(this);
-    validateFleetProps(validator, { props, fleetType: this.fleetType, image, subnets, sessionScriptKey: sessionScript?.key });
+    validateFleetProps(validator, { props, fleetType: this.fleetType, image, subnets, sessionScript });
     validator.throwIfInvalid();
 
     this.instanceRole = props.role;

@@ -229,6 +229,35 @@ test('an image source that gives both a name and an ARN is refused', () => {
   expect(() => build({ image: new Both() })).toThrow(/image: gives both an image name and an image ARN/);
 });
 
+describe('Elastic-only limits', () => {
+  test('maxConcurrentSessions must be a positive integer', () => {
+    expect(() => elastic({ maxConcurrentSessions: 0 })).toThrow(/maxConcurrentSessions: must be an integer from 1 to 2147483647 \(got 0\)/);
+  });
+
+  test.each([
+    ['an empty key', (stack: Stack) => FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), ''), /sessionScript \(key\): must be 1 to 1024 characters long \(got ""\)/],
+    ['a key over 1024 characters', (stack: Stack) => FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), 'k'.repeat(1025)), /sessionScript \(key\): must be 1 to 1024 characters long/],
+    ['a bucket name with upper case', (stack: Stack) => FleetSessionScript.fromBucket(s3.Bucket.fromBucketName(stack, 'B', 'My_Bucket'), 'k.zip'), /sessionScript \(bucket\): must match an S3 bucket name: .* \(got "My_Bucket"\)/],
+  ])('the session script location is checked: %s', (_name, script, message) => {
+    const stack = newStack();
+    expect(() => elastic({ sessionScript: script(stack) }, stack)).toThrow(message);
+  });
+
+  test('a session script in a bucket whose name is a token is not judged', () => {
+    const stack = newStack();
+    elastic({ sessionScript: FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), 'scripts/session.zip') }, stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', {
+      SessionScriptS3Location: { S3Bucket: { Ref: 'B08E7C7AF' }, S3Key: 'scripts/session.zip' },
+    });
+  });
+});
+
+test('image name and ARN lengths', () => {
+  expect(() => build({ image: FleetImage.fromName('i'.repeat(101)) })).toThrow(/image \(name\): must be 1 to 100 characters long/);
+  expect(() => build({ image: FleetImage.fromArn(`arn:aws:appstream:us-east-1:123456789012:image/${'i'.repeat(1000)}`) }))
+    .toThrow(/image \(ARN\): must be 1 to 1024 characters long/);
+});
+
 test('a subnet selection that selects nothing is refused', () => {
   const stack = newStack();
   expect(() => build({ vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }), vpcSubnets: { subnets: [] } }, stack))

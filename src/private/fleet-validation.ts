@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { PropsValidator } from './validation';
 import type { FleetProps } from '../fleet';
 import { FleetPlatform } from '../fleet-platform';
+import { FleetSessionScriptConfig } from '../fleet-session-script';
 import { FleetType } from '../fleet-type';
 import { FleetImageConfig } from '../image';
 
@@ -44,6 +45,8 @@ const USB_FILTER_PATTERN = /^((\w*)\s*(\w*)\s*,\s*(\w*)\s*,\s*\*?(\w*)\s*,\s*\*?
 const USB_FILTER_MAX_LENGTH = 100;
 /** S3Key: 1 to 1024 characters. */
 const S3_KEY_MAX_LENGTH = 1024;
+/** S3Bucket: 3 to 63 characters of this pattern (API: `^[0-9a-z\.\-]*(?<!\.)$`). */
+const S3_BUCKET_NAME = { min: 3, max: 63, pattern: /^[0-9a-z.-]*(?<!\.)$/ };
 /** DomainJoinInfo.OrganizationalUnitDistinguishedName: max 2000. */
 const OU_MAX_LENGTH = 2000;
 /** "WINDOWS_SERVER_2019, AMAZON_LINUX2 and UBUNTU_PRO_2404 are supported for Elastic fleets." */
@@ -63,7 +66,7 @@ export interface FleetValidationInput {
   readonly fleetType: FleetType;
   readonly image?: FleetImageConfig;
   readonly subnets?: ec2.SelectedSubnets;
-  readonly sessionScriptKey?: string;
+  readonly sessionScript?: FleetSessionScriptConfig;
 }
 
 /** Records every problem of a fleet's props in `validator`. */
@@ -82,7 +85,11 @@ export function validateFleetProps(validator: PropsValidator, input: FleetValida
   validator.integerInRange('maxSessionsPerInstance', props.maxSessionsPerInstance, 1, MAX_COUNT);
   validator.integerInRange('maxConcurrentSessions', props.maxConcurrentSessions, 1, MAX_COUNT);
   validateUsbFilters(validator, props.usbDeviceFilterStrings);
-  validator.string('sessionScript (key)', input.sessionScriptKey, { min: 1, max: S3_KEY_MAX_LENGTH });
+  validator.string('sessionScript (bucket)', input.sessionScript?.bucket.bucketName, {
+    ...S3_BUCKET_NAME,
+    patternDescription: 'an S3 bucket name: lower-case letters, digits, "." and "-", not ending with "."',
+  });
+  validator.string('sessionScript (key)', input.sessionScript?.key, { min: 1, max: S3_KEY_MAX_LENGTH });
   validateNetwork(validator, input);
   validateDomainJoin(validator, props, fleetType);
 
