@@ -669,8 +669,16 @@ export class Fleet extends FleetBase {
     return new Import(scope, id, { environmentFromArn: attrs.fleetArn });
   }
 
+  /**
+   * The name of the fleet.
+   * @attribute
+   */
   public readonly fleetName: string;
+
+  /** The fleet type. */
   public readonly fleetType?: FleetType;
+
+  /** Whether the fleet's instances join an Active Directory domain. */
   public readonly domainJoined?: boolean;
 
   private instanceRole?: iam.IRole;
@@ -701,6 +709,7 @@ export class Fleet extends FleetBase {
 
   /**
    * The ARN of the fleet (built on first use: most apps never need it).
+   * @attribute
    */
   public get fleetArn(): string {
     this.arn ??= this.getResourceArnAttribute(formatFleetArn(Stack.of(this), this._resource.ref), {

@@ -280,7 +280,11 @@ export interface StackProps {
  */
 export class Stack extends StackBase {
   /**
-   * Imports a stack by name.
+   * Imports a stack by name (in this CDK stack's account and region).
+   *
+   * @param scope scope of the import
+   * @param id construct id
+   * @param stackName the stack's name
    */
   public static fromStackName(scope: Construct, id: string, stackName: string): IStack {
     return Stack.fromStackAttributes(scope, id, { stackName });
@@ -288,13 +292,21 @@ export class Stack extends StackBase {
 
   /**
    * Imports a stack by ARN.
+   *
+   * @param scope scope of the import
+   * @param id construct id
+   * @param stackArn the stack's ARN (`arn:aws:appstream:<region>:<account>:stack/<name>`)
    */
   public static fromStackArn(scope: Construct, id: string, stackArn: string): IStack {
     return Stack.fromStackAttributes(scope, id, { stackArn });
   }
 
   /**
-   * Imports a stack by name or ARN, optionally with its fleet.
+   * Imports a stack from its attributes: its name or ARN, and optionally its fleet.
+   *
+   * @param scope scope of the import
+   * @param id construct id
+   * @param attrs the stack's attributes
    */
   public static fromStackAttributes(scope: Construct, id: string, attrs: StackAttributes): IStack {
     if (attrs.stackName === undefined && attrs.stackArn === undefined) {
@@ -315,7 +327,10 @@ export class Stack extends StackBase {
     return new Import(scope, id, { environmentFromArn: stackArn });
   }
 
-  /** The name of the stack. */
+  /**
+   * The name of the stack.
+   * @attribute
+   */
   public readonly stackName: string;
 
   private readonly resource: CfnStack;
@@ -392,7 +407,10 @@ export class Stack extends StackBase {
     }
   }
 
-  /** The ARN of the stack (built on first use: most apps never need it). */
+  /**
+   * The ARN of the stack (built on first use: most apps never need it).
+   * @attribute
+   */
   public get stackArn(): string {
     this.arn ??= this.getResourceArnAttribute(cdk.Stack.of(this).formatArn({
       service: 'appstream',

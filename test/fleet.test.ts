@@ -261,6 +261,22 @@ describe('grants', () => {
     });
   });
 
+  test('the default role is created once, on the first grant, and set as the fleet\'s IamRoleArn', () => {
+    const stack = newStack();
+    const f = fleet(stack);
+    new s3.Bucket(stack, 'Data').grantRead(f);
+    new s3.Bucket(stack, 'Logs').grantWrite(f);
+    expect(f.role).toBe(f.grantPrincipal);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::IAM::Role', 1);
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'appstream.amazonaws.com' } })] },
+    });
+    const roleId = Object.keys(t.findResources('AWS::IAM::Role'))[0];
+    expect(roleId).toMatch(/^FleetInstanceRole/);
+    t.hasResourceProperties('AWS::AppStream::Fleet', { IamRoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] } });
+  });
+
   test('fleet.grant scopes actions to the fleet ARN', () => {
     const stack = newStack();
     const f = fleet(stack);
