@@ -10,10 +10,9 @@
  *   BENCH_SIZES=100,1000 RATE=5 npx ts-node --project benchmarks/tsconfig.json benchmarks/user-stack-association.ts
  */
 import { performance } from 'perf_hooks';
-import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onEvent } from '../lambda/user-stack-association';
 import { FakeAppStream, useFakeEndpoint } from '../test/fake-appstream/server';
-import { registerUserOperations } from '../test/fake-appstream/users';
+import { associationEvents, registerUserOperations, userPoolUsers } from '../test/fake-appstream/users';
 
 const RATE = Number(process.env.RATE ?? '5');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
@@ -29,19 +28,6 @@ interface Row {
   readonly seconds: number;
 }
 
-const users = (n: number, prefix: string) =>
-  Array.from({ length: n }, (_, i) => ({ UserName: `${prefix}${i}@example.com`, AuthenticationType: 'USERPOOL' }));
-
-const common = {
-  ServiceToken: 'arn:token',
-  ResponseURL: 'https://example.com/r',
-  StackId: 'arn:stack',
-  RequestId: 'r',
-  LogicalResourceId: 'Users',
-  ResourceType: 'Custom::AppStreamUserStackAssociation',
-};
-const props = (list: object[]) => ({ ServiceToken: 'arn:token', StackName: STACK, Users: list });
-
 async function main() {
   const fake = new FakeAppStream();
   const state = registerUserOperations(fake);
@@ -51,13 +37,14 @@ async function main() {
   const log = console.log;
   const rows: Row[] = [];
 
-  const measure = async (n: number, operation: string, minimumBatches: number, event: object) => {
+  const events = associationEvents(STACK);
+  const measure = async (n: number, operation: string, minimumBatches: number, event: Parameters<typeof onEvent>[0]) => {
     fake.resetCalls();
     fake.setRateLimit({ requestsPerSecond: RATE, burst: 1, mode: 'queue' });
     console.log = () => undefined; // the handler's own logs
     const start = performance.now();
     try {
-      await onEvent(event as CloudFormationCustomResourceEvent);
+      await onEvent(event);
     } finally {
       console.log = log;
     }
@@ -72,22 +59,14 @@ async function main() {
     for (const n of SIZES) {
       state.deleteStack(STACK);
       state.addStack(STACK);
-      const initial = users(n, 'user');
-      const updated = [...initial.slice(50), ...users(100, 'new')];
-      await measure(n, 'create', Math.ceil(n / BATCH), { ...common, RequestType: 'Create', ResourceProperties: props(initial) });
-      await measure(n, 'update +100 −50', Math.ceil(100 / BATCH) + Math.ceil(50 / BATCH), {
-        ...common,
-        RequestType: 'Update',
-        PhysicalResourceId: `${STACK}/Users`,
-        ResourceProperties: props(updated),
-        OldResourceProperties: props(initial),
-      });
+      const initial = userPoolUsers(n, 'user');
+      const updated = [...initial.slice(50), ...userPoolUsers(100, 'new')];
+      await measure(n, 'create', Math.ceil(n / BATCH), events.create(initial));
+      await measure(n, 'update +100 −50', Math.ceil(100 / BATCH) + Math.ceil(50 / BATCH), events.update(updated, initial));
       if (state.associated(STACK).length !== updated.length) {
         throw new Error(`update left ${state.associated(STACK).length} associations, expected ${updated.length}`);
       }
-      await measure(n, 'delete', Math.ceil(updated.length / BATCH), {
-        ...common, RequestType: 'Delete', PhysicalResourceId: `${STACK}/Users`, ResourceProperties: props(updated),
-      });
+      await measure(n, 'delete', Math.ceil(updated.length / BATCH), events.delete(updated));
       if (state.associated(STACK).length !== 0) {
         throw new Error('delete left associations behind');
       }

@@ -2,37 +2,22 @@
  * The user-stack-association handler with the real AWS SDK against the local fake AppStream
  * endpoint: protocol, pagination, error parsing and the retry policy exercised for real.
  */
-import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onEvent } from '../lambda/user-stack-association';
 import { FakeAppStream, FakeServiceError, type FaultName, useFakeEndpoint } from './fake-appstream/server';
-import { registerUserOperations, type UserStackState } from './fake-appstream/users';
+import { associationEvents, type FakeUser, registerUserOperations, userPoolUsers as pool, type UserStackState } from './fake-appstream/users';
 
 const STACK = 'e2e-stack';
 const saved = { ...process.env };
 let fake: FakeAppStream;
 let state: UserStackState;
 
-const pool = (n: number, prefix = 'user') =>
-  Array.from({ length: n }, (_, i) => ({ UserName: `${prefix}${i}@example.com`, AuthenticationType: 'USERPOOL' }));
-const keys = (users: { UserName: string; AuthenticationType: string }[]) => users.map((u) => `${u.AuthenticationType}/${u.UserName}`).sort();
+const keys = (users: FakeUser[]) => users.map((u) => `${u.AuthenticationType}/${u.UserName}`).sort();
 const current = (stack = STACK) => keys(state.associated(stack));
 
-const common = {
-  ServiceToken: 'arn:token',
-  ResponseURL: 'https://example.com/r',
-  StackId: 'arn:stack',
-  RequestId: 'r',
-  LogicalResourceId: 'Users',
-  ResourceType: 'Custom::AppStreamUserStackAssociation',
-};
-const props = (users: object[], stackName = STACK) => ({ ServiceToken: 'arn:token', StackName: stackName, Users: users });
-const create = (users: object[]) => onEvent({ ...common, RequestType: 'Create', ResourceProperties: props(users) } as CloudFormationCustomResourceEvent);
-const update = (users: object[], old: object[]) => onEvent({
-  ...common, RequestType: 'Update', PhysicalResourceId: `${STACK}/Users`, ResourceProperties: props(users), OldResourceProperties: props(old),
-} as CloudFormationCustomResourceEvent);
-const remove = (users: object[]) => onEvent({
-  ...common, RequestType: 'Delete', PhysicalResourceId: `${STACK}/Users`, ResourceProperties: props(users),
-} as CloudFormationCustomResourceEvent);
+const events = associationEvents(STACK);
+const create = (users: FakeUser[]) => onEvent(events.create(users));
+const update = (users: FakeUser[], old: FakeUser[]) => onEvent(events.update(users, old));
+const remove = (users: FakeUser[], physicalId?: string) => onEvent(events.delete(users, physicalId));
 
 beforeAll(async () => {
   fake = new FakeAppStream();
@@ -174,4 +159,56 @@ test('the endpoint paces requests when rate-limited, and the handler absorbs rej
   expect(current()).toEqual(keys(pool(200)));
   expect(fake.count('BatchAssociateUserStack', 'ok')).toBe(8);
   expect(fake.count(undefined, 'throttled')).toBeGreaterThan(0);
+});
+
+describe('repeated and interrupted events converge', () => {
+  const outsider: FakeUser = { UserName: 'outsider', AuthenticationType: 'SAML' };
+
+  test('a repeated create answers the same id and associates only what is missing', async () => {
+    const users = pool(60);
+    const first = await create(users);
+    fake.resetCalls();
+
+    await expect(create(users)).resolves.toEqual(first);
+
+    expect(fake.count('BatchAssociateUserStack')).toBe(0);
+    expect(current()).toEqual(keys(users));
+  });
+
+  test('an update retried after a partial run (half added, half removed) converges and keeps outsiders', async () => {
+    const old = pool(60);
+    const desired = [...old.slice(30), ...pool(40, 'new')];
+    // The first attempt died after adding 20 of the new users and removing 10 of the old ones.
+    state.associate(STACK, [outsider, ...old.slice(10), ...pool(20, 'new')]);
+
+    await expect(update(desired, old)).resolves.toEqual({ PhysicalResourceId: events.physicalId, Data: { UserCount: 70 } });
+
+    expect(current()).toEqual(keys([outsider, ...desired]));
+    expect(fake.count('BatchAssociateUserStack')).toBe(1); // the 20 new users still missing
+    expect(fake.count('BatchDisassociateUserStack')).toBe(2); // every user of old − new, present or not
+  });
+
+  test('a repeated delete succeeds and keeps outsiders', async () => {
+    state.associate(STACK, [outsider, ...pool(30)]);
+    await remove(pool(30));
+    await expect(remove(pool(30))).resolves.toEqual({ PhysicalResourceId: events.physicalId });
+    expect(current()).toEqual(keys([outsider]));
+  });
+
+  test('the Delete that follows a failed create (framework marker as physical id) disassociates nothing', async () => {
+    state.associate(STACK, pool(30));
+    state.failUser('user35@example.com', { code: 'DIRECTORY_NOT_FOUND' });
+    try {
+      await expect(create(pool(40))).rejects.toThrow(/DIRECTORY_NOT_FOUND/);
+    } finally {
+      state.unfailUser('user35@example.com');
+    }
+    fake.resetCalls();
+
+    const marker = 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED';
+    await expect(remove(pool(40), marker)).resolves.toEqual({ PhysicalResourceId: marker });
+
+    expect(fake.calls).toHaveLength(0);
+    expect(current()).toEqual(keys(pool(30))); // the pre-existing associations, nothing of the failed create
+  });
 });

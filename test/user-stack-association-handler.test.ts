@@ -340,7 +340,7 @@ describe('invalid properties', () => {
     [{ Users: pool(1) }, /StackName is required/],
     [props([{ UserName: 'x', AuthenticationType: 'saml' }]), /Users\[0\]\.AuthenticationType must be an API value such as SAML \(upper-case letters, digits and _\), got "saml"/],
     [props([{ UserName: 'x', AuthenticationType: 'NEW-TYPE' }]), /Users\[0\]\.AuthenticationType must be an API value[^\n]*got "NEW-TYPE"/],
-    [props([{ UserName: 'x' }]), /Users\[0\]\.AuthenticationType must be an API value[^\n]*got undefined/],
+    [props([{ UserName: 'x' } as UserEntry]), /Users\[0\]\.AuthenticationType must be an API value[^\n]*got undefined/],
     [props([{ UserName: '', AuthenticationType: 'SAML' }]), /Users\[0\]\.UserName must be a string of 1-128 characters/],
     [props([{ UserName: 'a'.repeat(129), AuthenticationType: 'SAML' }]), /Users\[0\]\.UserName must be a string of 1-128 characters/],
     [props(pool(1), { UsersBucket: 'b', UsersKey: 'k' }), /Give either Users or UsersBucket\/UsersKey, not both/],

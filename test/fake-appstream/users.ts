@@ -12,6 +12,11 @@
  *   (InvalidParameterCombinationException), MaxResults ≤ 500 (ValidationException, default 500),
  *   paginates with NextToken, and answers ResourceNotFoundException for a stack that does not exist.
  */
+import type {
+  CloudFormationCustomResourceCreateEvent,
+  CloudFormationCustomResourceDeleteEvent,
+  CloudFormationCustomResourceUpdateEvent,
+} from 'aws-lambda';
 import { FakeAppStream, FakeServiceError } from './server';
 
 /** One user as the API names it. */
@@ -172,31 +177,20 @@ function decodeToken(token: string): number {
 
 /** Registers the user/stack operations on `fake`; returns the state they act on. */
 export function registerUserOperations(fake: FakeAppStream, state: UserStackState = new UserStackState()): UserStackState {
-  fake.register('BatchAssociateUserStack', (input) => {
+  const batch = (operation: 'associate' | 'disassociate') => (input: any) => {
     const errors = [];
     for (const entry of validateBatch(input)) {
-      const code = !state.stacks.has(entry.StackName) ? 'STACK_NOT_FOUND' : state.failureOf(entry, 'associate');
+      const code = !state.stacks.has(entry.StackName) ? 'STACK_NOT_FOUND' : state.failureOf(entry, operation);
       if (code) {
         errors.push(entryError(entry, code));
       } else {
-        state.associate(entry.StackName, [entry]);
+        state[operation](entry.StackName, [entry]);
       }
     }
     return { errors };
-  });
-
-  fake.register('BatchDisassociateUserStack', (input) => {
-    const errors = [];
-    for (const entry of validateBatch(input)) {
-      const code = !state.stacks.has(entry.StackName) ? 'STACK_NOT_FOUND' : state.failureOf(entry, 'disassociate');
-      if (code) {
-        errors.push(entryError(entry, code));
-      } else {
-        state.disassociate(entry.StackName, [entry]);
-      }
-    }
-    return { errors };
-  });
+  };
+  fake.register('BatchAssociateUserStack', batch('associate'));
+  fake.register('BatchDisassociateUserStack', batch('disassociate'));
 
   fake.register('DescribeUserStackAssociations', (input) => {
     const stackName: string | undefined = input?.StackName;
@@ -226,4 +220,36 @@ export function registerUserOperations(fake: FakeAppStream, state: UserStackStat
   });
 
   return state;
+}
+
+/** `n` user-pool users `<prefix><i>@example.com`. */
+export function userPoolUsers(n: number, prefix = 'user'): FakeUser[] {
+  return Array.from({ length: n }, (_, i) => ({ UserName: `${prefix}${i}@example.com`, AuthenticationType: 'USERPOOL' }));
+}
+
+/**
+ * CloudFormation events of one `Custom::AppStreamUserStackAssociation` (logical id `logicalId`)
+ * on `stackName`, with the users inline, as the Provider framework passes them to the handler.
+ */
+export function associationEvents(stackName: string, logicalId = 'Users') {
+  const common = {
+    ServiceToken: 'arn:token',
+    ResponseURL: 'https://example.com/response',
+    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/test/guid',
+    RequestId: 'request',
+    LogicalResourceId: logicalId,
+    ResourceType: 'Custom::AppStreamUserStackAssociation',
+  };
+  const props = (users: readonly FakeUser[], stack = stackName) => ({ ServiceToken: common.ServiceToken, StackName: stack, Users: users });
+  /** The physical id the handler answers for this resource. */
+  const physicalId = `${stackName}/${logicalId}`;
+  return {
+    physicalId,
+    create: (users: readonly FakeUser[]): CloudFormationCustomResourceCreateEvent =>
+      ({ ...common, RequestType: 'Create', ResourceProperties: props(users) }),
+    update: (users: readonly FakeUser[], old: readonly FakeUser[]): CloudFormationCustomResourceUpdateEvent =>
+      ({ ...common, RequestType: 'Update', PhysicalResourceId: physicalId, ResourceProperties: props(users), OldResourceProperties: props(old) }),
+    delete: (users: readonly FakeUser[], id = physicalId): CloudFormationCustomResourceDeleteEvent =>
+      ({ ...common, RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: props(users) }),
+  };
 }
