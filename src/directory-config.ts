@@ -4,9 +4,10 @@ import * as appstream from 'aws-cdk-lib/aws-appstream';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
+  CERTIFICATE_AUTHORITY_ARN,
   DIRECTORY_CONFIG_LIMITS,
   domainOfDistinguishedName,
-  plainTextSecretOf,
+  secretValueSource,
   validateDirectoryName,
   validateOrganizationalUnits,
   validateSecretJsonKey,
@@ -176,6 +177,10 @@ export interface DirectoryConfigProps {
    * The account needs permission to create computer objects, join computers to the domain and
    * change/reset the password of computer objects in the organizational units.
    *
+   * CloudFormation reads the secret only when it creates or updates the directory config: after
+   * the password changes (for example by rotation), AppStream keeps the old one until the directory
+   * config is updated again.
+   *
    * @default - none; give `serviceAccountName` and `serviceAccountPassword` instead
    */
   readonly serviceAccountSecret?: secretsmanager.ISecret;
@@ -203,11 +208,15 @@ export interface DirectoryConfigProps {
 
   /**
    * The service account's password, when the credentials are not given as `serviceAccountSecret`,
-   * for example `SecretValue.secretsManager('corp/appstream', { jsonField: 'pw' })`,
-   * `SecretValue.ssmSecure('/corp/appstream/password')` or `SecretValue.cfnParameter(noEchoParam)`.
+   * for example `SecretValue.secretsManager('corp/appstream', { jsonField: 'pw' })` or
+   * `SecretValue.cfnParameter(noEchoParam)`.
    *
    * A plain-text value (`SecretValue.unsafePlainText('...')`) is refused, because it would be
-   * written into the template, unless `allowPlainTextPassword` is `true`.
+   * written into the template, unless `allowPlainTextPassword` is `true`. An SSM SecureString
+   * reference (`SecretValue.ssmSecure()`) is refused too: CloudFormation resolves `ssm-secure`
+   * references only for a fixed list of resource types, which does not include
+   * `AWS::AppStream::DirectoryConfig`, so the deployment would fail. A plain SSM parameter
+   * (`{{resolve:ssm:...}}`) is refused: it holds the password in clear.
    *
    * @default - none; use `serviceAccountSecret` instead
    */
@@ -280,17 +289,19 @@ export class DirectoryConfig extends DirectoryConfigBase {
     v.throwIfInvalid();
 
     this.warnAboutForeignOrganizationalUnits(props.directoryName, props.organizationalUnits);
+    // A copy: a later change to the caller's array must not change the template behind its back.
+    const organizationalUnits = Token.isUnresolved(props.organizationalUnits) ? props.organizationalUnits : [...props.organizationalUnits];
 
     const resource = new appstream.CfnDirectoryConfig(this, 'Resource', {
       directoryName: props.directoryName,
-      organizationalUnitDistinguishedNames: props.organizationalUnits,
+      organizationalUnitDistinguishedNames: organizationalUnits,
       serviceAccountCredentials: credentials!,
       certificateBasedAuthProperties: certificateBasedAuth,
     });
 
     // Ref of AWS::AppStream::DirectoryConfig is the directory name: consumers depend on the resource.
     this.directoryName = this.getResourceNameAttribute(resource.ref);
-    this.organizationalUnits = props.organizationalUnits;
+    this.organizationalUnits = organizationalUnits;
   }
 
   /**
@@ -314,6 +325,9 @@ export class DirectoryConfig extends DirectoryConfigBase {
     }
 
     if (props.serviceAccountSecret) {
+      if (props.allowPlainTextPassword === true) {
+        v.fail('allowPlainTextPassword', props.allowPlainTextPassword, 'applies only with serviceAccountPassword');
+      }
       const usernameKey = props.serviceAccountUsernameKey ?? 'username';
       const passwordKey = props.serviceAccountPasswordKey ?? 'password';
       validateSecretJsonKey(v, 'serviceAccountUsernameKey', usernameKey);
@@ -341,28 +355,50 @@ export class DirectoryConfig extends DirectoryConfigBase {
       v.failRule('serviceAccountPassword: required with serviceAccountName');
       return undefined;
     }
-    const plainText = plainTextSecretOf(this, props.serviceAccountPassword);
-    if (plainText !== undefined) {
-      if (!props.allowPlainTextPassword) {
-        // The value itself is never echoed in the error.
-        v.fail('serviceAccountPassword', '(plain text, not shown)',
-          'must not be plain text (SecretValue.unsafePlainText), which would be written into the template: '
-          + 'use serviceAccountSecret, SecretValue.secretsManager() or SecretValue.ssmSecure(), '
-          + 'or set allowPlainTextPassword: true to accept it');
-        return undefined;
-      }
-      const length = plainText.length;
-      if (length < DIRECTORY_CONFIG_LIMITS.accountPasswordMinLength || length > DIRECTORY_CONFIG_LIMITS.accountPasswordMaxLength) {
-        v.fail('serviceAccountPassword', `${length} characters (not shown)`,
-          `must be ${DIRECTORY_CONFIG_LIMITS.accountPasswordMinLength} to ${DIRECTORY_CONFIG_LIMITS.accountPasswordMaxLength} characters long`);
-      }
-      Annotations.of(this).addWarningV2('cdk-appstream:DirectoryConfig.plainTextPassword',
-        'serviceAccountPassword is plain text (allowPlainTextPassword: true): it is written into the CloudFormation template in clear. Use serviceAccountSecret outside tests.');
-    }
+    this.checkPasswordSource(v, props.serviceAccountPassword, props.allowPlainTextPassword ?? false);
     return {
       accountName: props.serviceAccountName ?? '',
       accountPassword: props.serviceAccountPassword.unsafeUnwrap(),
     };
+  }
+
+  /**
+   * Records a problem when `password` would write the password into the template in clear (unless
+   * allowed), or would fail at deploy time (an SSM SecureString reference, which CloudFormation does
+   * not resolve for this resource type). The password itself is never echoed.
+   */
+  private checkPasswordSource(v: PropsValidator, password: SecretValue, allowPlainText: boolean): void {
+    const source = secretValueSource(this, password);
+    switch (source.kind) {
+      case 'ssmSecure':
+        v.fail('serviceAccountPassword', '{{resolve:ssm-secure:...}}',
+          'cannot be an SSM SecureString reference (SecretValue.ssmSecure): CloudFormation resolves ssm-secure only for '
+          + 'a fixed list of resource types that does not include AWS::AppStream::DirectoryConfig, so the deployment would fail; '
+          + 'use serviceAccountSecret or SecretValue.secretsManager()');
+        return;
+      case 'otherDynamicReference':
+        v.fail('serviceAccountPassword', `{{resolve:${source.service}:...}}`,
+          'must reference a secret store: a plain SSM parameter (or another non-secret source) holds the password in clear; '
+          + 'use serviceAccountSecret or SecretValue.secretsManager()');
+        return;
+      case 'plainText':
+        break;
+      default:
+        return;
+    }
+    if (!allowPlainText) {
+      v.fail('serviceAccountPassword', '(plain text, not shown)',
+        'must not be plain text (SecretValue.unsafePlainText), which would be written into the template: '
+        + 'use serviceAccountSecret or SecretValue.secretsManager(), or set allowPlainTextPassword: true to accept it');
+      return;
+    }
+    const length = source.value.length;
+    if (length < DIRECTORY_CONFIG_LIMITS.accountPasswordMinLength || length > DIRECTORY_CONFIG_LIMITS.accountPasswordMaxLength) {
+      v.fail('serviceAccountPassword', `${length} characters (not shown)`,
+        `must be ${DIRECTORY_CONFIG_LIMITS.accountPasswordMinLength} to ${DIRECTORY_CONFIG_LIMITS.accountPasswordMaxLength} characters long`);
+    }
+    Annotations.of(this).addWarningV2('cdk-appstream:DirectoryConfig.plainTextPassword',
+      'serviceAccountPassword is plain text (allowPlainTextPassword: true): it is written into the CloudFormation template in clear. Use serviceAccountSecret outside tests.');
   }
 
   /** Warns about organizational units whose `DC=` components name another domain. */
@@ -401,6 +437,10 @@ function renderCertificateBasedAuth(
     pattern: DIRECTORY_CONFIG_LIMITS.arnPattern,
     patternDescription: 'an ARN (arn:partition:service:region:account:resource)',
   });
+  if (arn !== undefined && !Token.isUnresolved(arn) && DIRECTORY_CONFIG_LIMITS.arnPattern.test(arn) && !CERTIFICATE_AUTHORITY_ARN.test(arn)) {
+    v.fail('certificateBasedAuth.certificateAuthority', arn,
+      'must be the ARN of an AWS Private CA certificate authority (arn:partition:acm-pca:region:account:certificate-authority/id)');
+  }
   return { status: status.value, certificateAuthorityArn: arn };
 }
 

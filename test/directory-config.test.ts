@@ -72,6 +72,16 @@ describe('DirectoryConfig', () => {
     expect(dir.organizationalUnits).toEqual(ous);
   });
 
+  test('keeps its own copy of the organizational units', () => {
+    const stack = makeStack();
+    const ous = [OU];
+    const dir = makeConfig(stack, { organizationalUnits: ous });
+    ous.push('OU=Late,DC=corp,DC=example,DC=com');
+
+    expect(dir.organizationalUnits).toEqual([OU]);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::DirectoryConfig', { OrganizationalUnitDistinguishedNames: [OU] });
+  });
+
   test('directoryName is the Ref of the resource, so consumers depend on it', () => {
     const stack = makeStack();
     const dir = makeConfig(stack);
@@ -139,16 +149,32 @@ describe('DirectoryConfig', () => {
   });
 
   describe('serviceAccountPassword (SecretValue)', () => {
-    test('accepts an SSM SecureString reference', () => {
-      const stack = makeStack();
-      makeConfig(stack, {
+    test('refuses an SSM SecureString reference, which CloudFormation does not resolve for this resource type', () => {
+      expect(() => makeConfig(makeStack(), {
         serviceAccountName: 'svc',
         serviceAccountPassword: SecretValue.ssmSecure('/corp/appstream/password', '3'),
-      }, false);
+      }, false)).toThrow(/serviceAccountPassword: cannot be an SSM SecureString reference \(SecretValue.ssmSecure\): .*does not include AWS::AppStream::DirectoryConfig.* \(got "\{\{resolve:ssm-secure:...\}\}"\)/);
+    });
 
-      Template.fromStack(stack).hasResourceProperties('AWS::AppStream::DirectoryConfig', {
-        ServiceAccountCredentials: { AccountName: 'svc', AccountPassword: '{{resolve:ssm-secure:/corp/appstream/password:3}}' },
-      });
+    test('refuses an SSM SecureString reference inside a CloudFormation expression', () => {
+      const stack = makeStack();
+      const name = new CfnParameter(stack, 'ParamName').valueAsString;
+      expect(() => makeConfig(stack, { serviceAccountName: 'svc', serviceAccountPassword: SecretValue.ssmSecure(name) }, false))
+        .toThrow(/serviceAccountPassword: cannot be an SSM SecureString reference/);
+    });
+
+    test('refuses a plain SSM parameter reference, which holds the password in clear', () => {
+      expect(() => makeConfig(makeStack(), {
+        serviceAccountName: 'svc',
+        serviceAccountPassword: SecretValue.unsafePlainText('{{resolve:ssm:/corp/appstream/password}}'),
+        allowPlainTextPassword: true,
+      }, false)).toThrow(/serviceAccountPassword: must reference a secret store: a plain SSM parameter .* \(got "\{\{resolve:ssm:...\}\}"\)/);
+    });
+
+    test('refuses allowPlainTextPassword with serviceAccountSecret, where it does nothing', () => {
+      expect(() => makeConfig(makeStack(), { allowPlainTextPassword: true }))
+        .toThrow(/allowPlainTextPassword: applies only with serviceAccountPassword \(got true\)/);
+      expect(() => makeConfig(makeStack(), { allowPlainTextPassword: false })).not.toThrow();
     });
 
     test('accepts a NoEcho CloudFormation parameter', () => {
@@ -238,21 +264,21 @@ describe('DirectoryConfig', () => {
     });
 
     test('requires serviceAccountName with serviceAccountPassword and the reverse', () => {
-      expect(() => makeConfig(makeStack(), { serviceAccountPassword: SecretValue.ssmSecure('/p') }, false))
+      expect(() => makeConfig(makeStack(), { serviceAccountPassword: SecretValue.secretsManager('corp/p') }, false))
         .toThrow(/serviceAccountName: required with serviceAccountPassword/);
       expect(() => makeConfig(makeStack(), { serviceAccountName: 'svc' }, false))
         .toThrow(/serviceAccountPassword: required with serviceAccountName/);
     });
 
     test('refuses an empty serviceAccountName', () => {
-      expect(() => makeConfig(makeStack(), { serviceAccountName: '', serviceAccountPassword: SecretValue.ssmSecure('/p') }, false))
+      expect(() => makeConfig(makeStack(), { serviceAccountName: '', serviceAccountPassword: SecretValue.secretsManager('corp/p') }, false))
         .toThrow(/serviceAccountName: must be at least 1 characters long \(got ""\)/);
     });
 
     test('refuses secret JSON keys without serviceAccountSecret', () => {
       expect(() => makeConfig(makeStack(), {
         serviceAccountName: 'svc',
-        serviceAccountPassword: SecretValue.ssmSecure('/p'),
+        serviceAccountPassword: SecretValue.secretsManager('corp/p'),
         serviceAccountUsernameKey: 'u',
         serviceAccountPasswordKey: 'p',
       }, false)).toThrow(/serviceAccountUsernameKey: applies only with serviceAccountSecret \(got "u"\)[\s\S]*serviceAccountPasswordKey: applies only with serviceAccountSecret \(got "p"\)/);
@@ -261,7 +287,7 @@ describe('DirectoryConfig', () => {
 
   describe('exactly one way to give the service account', () => {
     test('refuses both', () => {
-      expect(() => makeConfig(makeStack(), { serviceAccountName: 'svc', serviceAccountPassword: SecretValue.ssmSecure('/p') }))
+      expect(() => makeConfig(makeStack(), { serviceAccountName: 'svc', serviceAccountPassword: SecretValue.secretsManager('corp/p') }))
         .toThrow(/give either serviceAccountSecret, or serviceAccountName with serviceAccountPassword, not both/);
     });
 
@@ -418,6 +444,23 @@ describe('DirectoryConfig', () => {
         .toThrow(/certificateBasedAuth.certificateAuthority: must match an ARN .* \(got "not-an-arn"\)/);
     });
 
+    test('refuses an ARN of something other than a Private CA certificate authority', () => {
+      const stack = makeStack();
+      const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
+      const ca = acmpca.CertificateAuthority.fromCertificateAuthorityArn(stack, 'CA', arn);
+      expect(() => makeConfig(stack, { certificateBasedAuth: { certificateAuthority: ca } }))
+        .toThrow(new RegExp(`certificateBasedAuth.certificateAuthority: must be the ARN of an AWS Private CA certificate authority .* \\(got "${arn}"\\)`));
+    });
+
+    test('accepts a Private CA ARN of another partition', () => {
+      const stack = makeStack();
+      const arn = 'arn:aws-us-gov:acm-pca:us-gov-west-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555';
+      makeConfig(stack, { certificateBasedAuth: { certificateAuthority: acmpca.CertificateAuthority.fromCertificateAuthorityArn(stack, 'CA', arn) } });
+      Template.fromStack(stack).hasResourceProperties('AWS::AppStream::DirectoryConfig', {
+        CertificateBasedAuthProperties: { Status: 'ENABLED', CertificateAuthorityArn: arn },
+      });
+    });
+
     test('accepts a CA created in the app (token ARN)', () => {
       const stack = makeStack();
       const cfnCa = new acmpca.CfnCertificateAuthority(stack, 'Pca', {
@@ -467,7 +510,7 @@ describe('DirectoryConfig', () => {
       directoryName: name,
       organizationalUnits: [ou, ou],
       serviceAccountName: user,
-      serviceAccountPassword: SecretValue.ssmSecure('/p'),
+      serviceAccountPassword: SecretValue.secretsManager('corp/p'),
     })).not.toThrow();
     const literal = new DirectoryConfig(stack, 'Dir3', {
       directoryName: 'corp.example.com',
