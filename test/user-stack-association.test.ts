@@ -2,9 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { DirectoryConfig } from '../src/directory-config';
 import { Fleet, IFleet } from '../src/fleet';
+import { FleetImage } from '../src/image';
+import { InstanceType } from '../src/instance-type';
 import { UserStackAssociationProvider } from '../src/private/user-stack-association-provider';
 import { IStack, Stack as AppStreamStack } from '../src/stack';
 import { StackUser } from '../src/stack-user';
@@ -274,6 +279,44 @@ describe('UserStackAssociation', () => {
       new UserStackAssociation(stack, 'Users', { stack: appStreamStack, users: [StackUser.userPool('alice@example.com')] });
       appStreamStack.addFleet(Fleet.fromFleetAttributes(stack, 'Joined', { fleetName: 'joined', domainJoined: true }));
       expect(() => app.synth()).toThrow(/user-pool \(USERPOOL\) users cannot be associated with a stack whose fleet is joined to an Active Directory domain/);
+    });
+
+    test('a real Fleet joined through a real DirectoryConfig: user-pool users refused, every problem at once; SAML and AD users fine', () => {
+      const { app, stack } = setup();
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      const directory = new DirectoryConfig(stack, 'Directory', {
+        directoryName: 'corp.example.com',
+        organizationalUnits: ['OU=AppStream,DC=corp,DC=example,DC=com'],
+        serviceAccountSecret: new secretsmanager.Secret(stack, 'ServiceAccount'),
+      });
+      const fleet = new Fleet(stack, 'Fleet', {
+        fleetName: 'joined',
+        instanceType: InstanceType.STANDARD_MEDIUM,
+        image: FleetImage.fromName('AppStream-WinServer2022-09-01-2025'),
+        desiredCapacity: 1,
+        vpc,
+        domainJoin: { directory, organizationalUnit: 'OU=AppStream,DC=corp,DC=example,DC=com' },
+      });
+      const appStreamStack = new AppStreamStack(stack, 'AppStreamStack', { stackName: 'corp', fleets: [fleet] });
+      new UserStackAssociation(stack, 'Fine', { stack: appStreamStack, users: [StackUser.saml('bob'), StackUser.activeDirectory('CORP\\carol')] });
+      new UserStackAssociation(stack, 'Refused', {
+        stack: appStreamStack,
+        users: [StackUser.userPool('alice@example.com'), StackUser.userPool('Alice@example.com'), StackUser.saml('bob')],
+      });
+
+      expect(fleet.domainJoined).toBe(true);
+      const error = (() => {
+        try {
+          app.synth();
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return '';
+      })();
+      // both problems of the Refused association, reported together; nothing about Fine's users
+      expect(error).toMatch(/TestStack\/Refused[^\n]*user-pool \(USERPOOL\) users cannot be associated with a stack whose fleet is joined to an Active Directory domain[^\n]*"alice@example.com", "Alice@example.com"[^\n]*TestStack\/Fleet/);
+      expect(error).toMatch(/TestStack\/Refused[^\n]*1 user\(s\) are also associated with the same stack by TestStack\/Fine: "bob" \(SAML\)/);
+      expect(error).not.toMatch(/TestStack\/Fine:? [^\n]*USERPOOL/);
     });
 
     test('an imported stack with a domain-joined fleet refuses user-pool users', () => {
