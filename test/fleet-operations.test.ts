@@ -64,7 +64,7 @@ describe('desiredState RUNNING', () => {
     template.hasResourceProperties(STATE, {
       FleetName: 'office',
       DesiredState: 'RUNNING',
-      FleetProperties: Match.objectLike({ InstanceType: 'stream.standard.medium', ComputeCapacity: { desiredInstances: 1 } }),
+      FleetProperties: Match.objectLike({ InstanceType: 'stream.standard.medium', ComputeCapacity: { DesiredInstances: 1 } }),
     });
   });
 

@@ -43,7 +43,7 @@ describe('FleetStateResource', () => {
       FleetProperties: {
         InstanceType: 'stream.standard.small',
         ImageName: 'AppStream-WinServer2022-09-01-2025',
-        ComputeCapacity: { desiredInstances: 2 },
+        ComputeCapacity: { DesiredInstances: 2 },
         MaxUserDurationInSeconds: 7200,
       },
     });
@@ -70,6 +70,25 @@ describe('FleetStateResource', () => {
       FleetProperties: Match.objectLike({ InstanceType: 'stream.standard.large' }),
     });
   });
+  test('escape-hatch overrides count, nested values carry CloudFormation names, tags never count', () => {
+    const stack = makeStack();
+    const fleet = makeFleet(stack);
+    fleet.addPropertyOverride('StreamView', 'DESKTOP');
+    fleet.addPropertyOverride('ComputeCapacity.DesiredInstances', 3);
+    fleet.addPropertyDeletionOverride('MaxUserDurationInSeconds');
+    fleet.tags.setTag('team', 'apps');
+    new FleetStateResource(stack, 'State', { fleet, fleetName: 'my-fleet', desiredState: FleetState.RUNNING });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::AppStream::Fleet', { Tags: [{ Key: 'team', Value: 'apps' }] });
+    const [props] = Object.values(template.findResources('Custom::AppStreamFleetState')).map((r) => r.Properties);
+    expect(props.FleetProperties).toEqual({
+      ComputeCapacity: { DesiredInstances: 3 },
+      ImageName: 'AppStream-WinServer2022-09-01-2025',
+      InstanceType: 'stream.standard.small',
+      StreamView: 'DESKTOP',
+    });
+  });
 });
 
 describe('FleetUpdateGuard', () => {
@@ -87,6 +106,18 @@ describe('FleetUpdateGuard', () => {
     });
     const guardId = Object.keys(template.findResources('Custom::AppStreamFleetUpdateGuard'))[0];
     template.hasResource('AWS::AppStream::Fleet', { DependsOn: Match.arrayWith([guardId]) });
+  });
+
+  test('the fleet type comes from the rendered template, overrides included', () => {
+    const stack = makeStack();
+    const fleet = makeFleet(stack);
+    fleet.addPropertyOverride('FleetType', 'ELASTIC');
+    new FleetUpdateGuard(stack, 'Guard', { fleet, fleetName: 'my-fleet', updateBehavior: FleetUpdateBehavior.STOP_AND_RESTART });
+
+    const [props] = Object.values(Template.fromStack(stack).findResources('Custom::AppStreamFleetUpdateGuard')).map((r) => r.Properties);
+    expect(props.FleetType).toBe('ELASTIC');
+    expect(props.FleetProperties.FleetType).toBeUndefined();
+    expect(props.FleetProperties.Name).toBeUndefined();
   });
 
   test('FAIL renders StopForUpdates "false"; a fleet without a type is ON_DEMAND', () => {

@@ -1,54 +1,48 @@
-import { IResolvable, Lazy } from 'aws-cdk-lib';
+import { IResolvable, IResolveContext, Token } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
+import { NEVER_REFUSED } from './fleet-state-contract';
+
+/**
+ * The properties of `fleet` exactly as its template renders them (CloudFormation names at every
+ * level, escape-hatch overrides such as `addPropertyOverride` included), read when the template is
+ * synthesized. `_toCloudFormation()` is the method the stack itself calls to render the resource.
+ */
+function renderedProperties(fleet: CfnFleet, context: IResolveContext): Record<string, unknown> {
+  const rendered = fleet._toCloudFormation() as { Resources?: Record<string, unknown> };
+  const [resource] = Object.values(rendered.Resources ?? {});
+  const resolved = context.resolve(resource ?? {}) as { Properties?: Record<string, unknown> };
+  return resolved.Properties ?? {};
+}
+
+/** A value computed from the fleet's rendered properties when the template is synthesized. */
+class FromRenderedFleet implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(private readonly fleet: CfnFleet, private readonly pick: (properties: Record<string, unknown>) => unknown) {}
+
+  public resolve(context: IResolveContext): unknown {
+    return this.pick(renderedProperties(this.fleet, context));
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
 
 /**
  * The properties of an `AWS::AppStream::Fleet` that UpdateFleet can change, by CloudFormation
- * name, read from the L1 when the template is synthesized (so later changes to it count). `Name`
- * and `FleetType` are left out (create-only: a change replaces the fleet), and so are `Tags`
- * (applied with TagResource, whatever the fleet's state). Nested values keep the L1's casing: the
- * handler only compares old with new.
+ * name, as rendered in the template; unset ones are left out, and so are `Name` and `FleetType`
+ * (create-only: a change replaces the fleet) and `Tags` (applied with TagResource, whatever the
+ * fleet's state). The guard compares old with new; the fleet-state resource carries them so that
+ * CloudFormation invokes it after every update of the fleet.
  */
-const UPDATABLE_PROPERTIES: Readonly<Record<string, (fleet: CfnFleet) => unknown>> = {
-  ComputeCapacity: (f) => f.computeCapacity,
-  Description: (f) => f.description,
-  DisableIMDSV1: (f) => f.disableImdsv1,
-  DisconnectTimeoutInSeconds: (f) => f.disconnectTimeoutInSeconds,
-  DisplayName: (f) => f.displayName,
-  DomainJoinInfo: (f) => f.domainJoinInfo,
-  EnableDefaultInternetAccess: (f) => f.enableDefaultInternetAccess,
-  IamRoleArn: (f) => f.iamRoleArn,
-  IdleDisconnectTimeoutInSeconds: (f) => f.idleDisconnectTimeoutInSeconds,
-  ImageArn: (f) => f.imageArn,
-  ImageName: (f) => f.imageName,
-  InstanceType: (f) => f.instanceType,
-  MaxConcurrentSessions: (f) => f.maxConcurrentSessions,
-  MaxSessionsPerInstance: (f) => f.maxSessionsPerInstance,
-  MaxUserDurationInSeconds: (f) => f.maxUserDurationInSeconds,
-  Platform: (f) => f.platform,
-  RootVolumeConfig: (f) => f.rootVolumeConfig,
-  SessionScriptS3Location: (f) => f.sessionScriptS3Location,
-  StreamView: (f) => f.streamView,
-  UsbDeviceFilterStrings: (f) => f.usbDeviceFilterStrings,
-  VpcConfig: (f) => f.vpcConfig,
-};
-
-/** The updatable properties of `fleet` as a map, resolved at synthesis; unset ones are left out. */
 export function fleetUpdatableProperties(fleet: CfnFleet): IResolvable {
-  return Lazy.any({
-    produce: () => {
-      const values: Record<string, unknown> = {};
-      for (const [name, read] of Object.entries(UPDATABLE_PROPERTIES)) {
-        const value = read(fleet);
-        if (value !== undefined) {
-          values[name] = value;
-        }
-      }
-      return values;
-    },
-  });
+  return new FromRenderedFleet(fleet, (properties) => Object.fromEntries(
+    Object.entries(properties).filter(([name, value]) => value !== undefined && !NEVER_REFUSED.includes(name)),
+  ));
 }
 
 /** The fleet type CloudFormation applies (`ON_DEMAND` when the property is not set). */
 export function fleetTypeOf(fleet: CfnFleet): string {
-  return Lazy.string({ produce: () => fleet.fleetType ?? 'ON_DEMAND' });
+  return Token.asString(new FromRenderedFleet(fleet, (properties) => String(properties.FleetType ?? 'ON_DEMAND')));
 }
