@@ -375,7 +375,7 @@ export class Stack extends StackBase {
       displayName: props.displayName,
       description: props.description,
       userSettings: userSettings.length > 0 ? userSettings : undefined,
-      storageConnectors: connectors?.map((c) => ({ connectorType: c.connectorType, domains: c.domains })),
+      storageConnectors: connectors?.map((c) => ({ connectorType: c.connectorType, domains: c.domains, resourceIdentifier: c.resourceIdentifier })),
       applicationSettings: props.applicationSettings && {
         enabled: props.applicationSettings.enabled,
         settingsGroup: props.applicationSettings.settingsGroup,

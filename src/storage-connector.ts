@@ -75,6 +75,13 @@ export interface StorageConnectorOptions {
    * @default - none
    */
   readonly domainsRequireAdminConsent?: string[];
+
+  /**
+   * The ARN of the storage connector (`ResourceIdentifier`, 1 to 2,048 characters).
+   *
+   * @default - none: AppStream manages the connector's resource
+   */
+  readonly resourceIdentifier?: string;
 }
 
 /**
@@ -129,9 +136,17 @@ export class StorageConnector {
    */
   public readonly domainsRequireAdminConsent?: string[];
 
+  /**
+   * The ARN of the storage connector.
+   *
+   * @default - none
+   */
+  public readonly resourceIdentifier?: string;
+
   private constructor(type: StorageConnectorType, options: StorageConnectorOptions) {
     this.connectorType = type;
     this.domains = options.domains;
     this.domainsRequireAdminConsent = options.domainsRequireAdminConsent;
+    this.resourceIdentifier = options.resourceIdentifier;
   }
 }

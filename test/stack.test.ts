@@ -174,6 +174,12 @@ describe('Stack props', () => {
     })).toThrow(/storageConnectors\[0\]\.domainsRequireAdminConsent: is not supported by CloudFormation yet .*UpdateStack API after deployment \(got "1 domains"\)/);
   });
 
+  test('a storage connector with a resource identifier', () => {
+    const arn = 'arn:aws:s3:::appstream2-36fb080bb8-us-east-1-123456789012';
+    synth({ storageConnectors: [StorageConnector.of(StorageConnectorType.HOMEFOLDERS, { resourceIdentifier: arn })] })
+      .hasResourceProperties('AWS::AppStream::Stack', { StorageConnectors: [{ ConnectorType: 'HOMEFOLDERS', ResourceIdentifier: arn }] });
+  });
+
   test('a connector type AWS adds later', () => {
     synth({ storageConnectors: [StorageConnector.of(StorageConnectorType.of('NEW_DRIVE'), { domains: ['example.com'] })] }, newStack(), true)
       .hasResourceProperties('AWS::AppStream::Stack', { StorageConnectors: [{ ConnectorType: 'NEW_DRIVE', Domains: ['example.com'] }] });
@@ -319,6 +325,8 @@ describe('Stack validation', () => {
     ['connector domain empty', { storageConnectors: [StorageConnector.oneDrive({ domains: [''] })] }, /storageConnectors\[0\]\.domains\[0\]: must be 1 to 64 characters long \(got ""\)/],
     ['admin consent domains too many', { storageConnectors: [StorageConnector.oneDrive({ domains: ['a.com'], domainsRequireAdminConsent: Array.from({ length: 51 }, (_, i) => `d${i}.com`) })] }, /storageConnectors\[0\]\.domainsRequireAdminConsent: must have 0 to 50 items \(got "51 items"\)/],
     ['admin consent on another type', { storageConnectors: [StorageConnector.of(StorageConnectorType.GOOGLE_DRIVE, { domains: ['a.com'], domainsRequireAdminConsent: ['a.com'] })] }, /storageConnectors\[0\]\.domainsRequireAdminConsent: is allowed only for connector type ONE_DRIVE \(got "GOOGLE_DRIVE"\)/],
+    ['connector resource identifier empty', { storageConnectors: [StorageConnector.of(StorageConnectorType.HOMEFOLDERS, { resourceIdentifier: '' })] }, /storageConnectors\[0\]\.resourceIdentifier: must be 1 to 2048 characters long \(got ""\)/],
+    ['connector resource identifier too long', { storageConnectors: [StorageConnector.of(StorageConnectorType.HOMEFOLDERS, { resourceIdentifier: 'r'.repeat(2049) })] }, /storageConnectors\[0\]\.resourceIdentifier: must be 1 to 2048 characters long/],
     ['connector type twice', { storageConnectors: [StorageConnector.homeFolders(), StorageConnector.homeFolders()] }, /storageConnectors\[1\]: repeats a connector type; a stack takes at most one connector of each type \(got "HOMEFOLDERS"\)/],
     ['allowed URLs pattern', { contentRedirection: { hostToClient: { enabled: true, allowedUrls: ['example.com'] } } }, /contentRedirection\.hostToClient\.allowedUrls\[0\]: must match "\*" or an http:\/\/ or https:\/\/ URL pattern .*\(got "example.com"\)/],
     ['denied URLs too many', { contentRedirection: { hostToClient: { enabled: true, deniedUrls: Array.from({ length: 101 }, () => '*') } } }, /contentRedirection\.hostToClient\.deniedUrls: must have 0 to 100 items \(got "101 items"\)/],

@@ -19,6 +19,7 @@ export const CLIPBOARD_MAX_LENGTH_MAX = 20_971_520;
 export const CONNECTOR_DOMAINS_MAX = 50;
 export const CONNECTOR_DOMAIN_MIN_LENGTH = 1;
 export const CONNECTOR_DOMAIN_MAX_LENGTH = 64;
+export const CONNECTOR_RESOURCE_IDENTIFIER_MAX_LENGTH = 2048;
 export const ACCESS_ENDPOINTS_MIN = 1;
 export const ACCESS_ENDPOINTS_MAX = 4;
 export const EMBED_HOST_DOMAINS_MIN = 1;
@@ -117,6 +118,7 @@ export interface RenderedStorageConnector {
   readonly connectorType: string;
   readonly domains?: string[];
   readonly domainsRequireAdminConsent?: string[];
+  readonly resourceIdentifier?: string;
 }
 
 function validateDomains(v: PropsValidator, property: string, domains: string[] | undefined): void {
@@ -141,6 +143,7 @@ export function renderStorageConnectors(v: PropsValidator, connectors: StorageCo
       v.fail(property, type, 'repeats a connector type; a stack takes at most one connector of each type');
     }
     types.add(type);
+    v.string(`${property}.resourceIdentifier`, c.resourceIdentifier, { min: 1, max: CONNECTOR_RESOURCE_IDENTIFIER_MAX_LENGTH });
     validateDomains(v, `${property}.domains`, c.domains);
     validateDomains(v, `${property}.domainsRequireAdminConsent`, c.domainsRequireAdminConsent);
     if (c.domainsRequireAdminConsent !== undefined && type !== StorageConnectorType.ONE_DRIVE.value && !Token.isUnresolved(type)) {
@@ -151,7 +154,7 @@ export function renderStorageConnectors(v: PropsValidator, connectors: StorageCo
         'is not supported by CloudFormation yet (AWS::AppStream::Stack StorageConnector has no DomainsRequireAdminConsent); '
         + 'leave it out and set it with the UpdateStack API after deployment');
     }
-    return { connectorType: type, domains: c.domains, domainsRequireAdminConsent: c.domainsRequireAdminConsent };
+    return { connectorType: type, domains: c.domains, domainsRequireAdminConsent: c.domainsRequireAdminConsent, resourceIdentifier: c.resourceIdentifier };
   });
 }
 
