@@ -154,7 +154,12 @@ export function renderStorageConnectors(v: PropsValidator, connectors: StorageCo
         'is not supported by CloudFormation yet (AWS::AppStream::Stack StorageConnector has no DomainsRequireAdminConsent); '
         + 'leave it out and set it with the UpdateStack API after deployment');
     }
-    return { connectorType: type, domains: c.domains, domainsRequireAdminConsent: c.domainsRequireAdminConsent, resourceIdentifier: c.resourceIdentifier };
+    return {
+      connectorType: type,
+      domains: c.domains,
+      domainsRequireAdminConsent: c.domainsRequireAdminConsent,
+      resourceIdentifier: c.resourceIdentifier,
+    };
   });
 }
 
