@@ -416,3 +416,58 @@ describe('refusedChanges', () => {
     expect(refusedChanges('FUTURE', { ImageName: 'a', DisplayName: 'x' }, { ImageName: 'b', DisplayName: 'y' })).toEqual(['ImageName']);
   });
 });
+
+describe('what a running fleet accepts, per fleet type (API model, UpdateFleet documentation)', () => {
+  // Every updatable AWS::AppStream::Fleet property (registry schema, without the create-only Name
+  // and FleetType and the TagResource-applied Tags), written out here independently of the contract.
+  const UPDATABLE = [
+    'AttributesToDelete', 'ComputeCapacity', 'Description', 'DisableIMDSV1', 'DisconnectTimeoutInSeconds', 'DisplayName',
+    'DomainJoinInfo', 'EnableDefaultInternetAccess', 'IamRoleArn', 'IdleDisconnectTimeoutInSeconds', 'ImageArn', 'ImageName',
+    'InstanceType', 'MaxConcurrentSessions', 'MaxSessionsPerInstance', 'MaxUserDurationInSeconds', 'Platform',
+    'RootVolumeConfig', 'SessionScriptS3Location', 'StreamView', 'UsbDeviceFilterStrings', 'VpcConfig',
+  ];
+  const ALWAYS_ON_AND_ON_DEMAND = ['ComputeCapacity', 'DisconnectTimeoutInSeconds', 'DisplayName', 'IdleDisconnectTimeoutInSeconds', 'ImageArn', 'ImageName'];
+  const ELASTIC = ['DisconnectTimeoutInSeconds', 'DisplayName', 'IdleDisconnectTimeoutInSeconds', 'MaxConcurrentSessions', 'SessionScriptS3Location', 'UsbDeviceFilterStrings'];
+  const all = (value: string) => Object.fromEntries(UPDATABLE.map((name) => [name, value]));
+
+  test.each([
+    ['ALWAYS_ON', ALWAYS_ON_AND_ON_DEMAND],
+    ['ON_DEMAND', ALWAYS_ON_AND_ON_DEMAND],
+    ['ELASTIC', ELASTIC],
+  ])('%s: exactly the documented properties are accepted, every other one is refused', (fleetType, accepted) => {
+    expect(refusedChanges(fleetType, all('old'), all('new'))).toEqual(UPDATABLE.filter((name) => !accepted.includes(name)));
+  });
+
+  test('tags, name and type never count as a refused change', () => {
+    expect(refusedChanges('ON_DEMAND', { Tags: [{ Key: 'a', Value: '1' }], Name: 'a', FleetType: 'ON_DEMAND' }, { Tags: [], Name: 'b', FleetType: 'ELASTIC' })).toEqual([]);
+  });
+});
+
+describe('fleet replacement (a new fleet name)', () => {
+  const OLD = 'old-fleet';
+
+  test('the state resource starts the new fleet and never calls anything on the old one', async () => {
+    // Only the new fleet is mocked: any call naming the old one hits the default rejection.
+    givenFleet('STOPPED');
+    appStream.on(StartFleetCommand, { Name: FLEET }).resolves({});
+    const update = stateEvent('Update', 'RUNNING', 'RUNNING') as CloudFormationCustomResourceEvent & { OldResourceProperties: Record<string, unknown> };
+    update.OldResourceProperties.FleetName = OLD;
+    (update as { PhysicalResourceId: string }).PhysicalResourceId = OLD;
+
+    const result = await onEvent(update);
+
+    expect(appStream.calls().map((call) => call.args[0].input)).toEqual([{ Names: [FLEET] }, { Name: FLEET }]);
+    // A new physical id: CloudFormation then deletes the old one, which leaves the old fleet alone.
+    expect(result).toMatchObject({ PhysicalResourceId: FLEET, Data: { TargetState: 'RUNNING' } });
+    appStream.resetHistory();
+    await onEvent({ ...stateEvent('Delete', 'RUNNING'), PhysicalResourceId: OLD, ResourceProperties: { ServiceToken: 't', FleetName: OLD, DesiredState: 'RUNNING' } });
+    expect(appStream.calls()).toHaveLength(0);
+  });
+
+  test('the guard neither stops the old fleet nor the new one', async () => {
+    const result = await onEvent(guardEvent({ InstanceType: 'a' }, { InstanceType: 'b' }, { oldName: OLD }));
+
+    expect(appStream.calls()).toHaveLength(0);
+    expect(result).toMatchObject({ PhysicalResourceId: FLEET, Data: { TargetState: 'NONE' } });
+  });
+});
