@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { parseUsers } from '../lambda/user-stack-association/props';
 import { DirectoryConfig } from '../src/directory-config';
 import { Fleet, IFleet } from '../src/fleet';
 import { FleetImage } from '../src/image';
@@ -145,6 +146,25 @@ describe('UserStackAssociation', () => {
     Template.fromStack(stack).hasResourceProperties(RESOURCE_TYPE, {
       Users: [{ UserName: 'dave', AuthenticationType: 'NEW_TYPE' }, { UserName: 'erin', AuthenticationType: 'SAML' }],
     });
+  });
+
+  test.each([
+    ['NEW', true], ['NEW_TYPE_2', true], ['AWS_AD', true], ['X', true],
+    ['new', false], ['New', false], ['NEW-TYPE', false], ['_NEW', false], ['9NEW', false], ['', false],
+  ])('the construct and the handler agree on the authentication type %j (accepted: %s)', (type, accepted) => {
+    const { stack } = setup();
+    const construct = () => new UserStackAssociation(stack, 'Users', {
+      stack: testStack(stack, 'S', 'my-stack'),
+      users: [StackUser.of('dave', AuthenticationType.of(type))],
+    });
+    const handler = () => parseUsers('Users', [{ UserName: 'dave', AuthenticationType: type }]);
+    if (accepted) {
+      expect(construct).not.toThrow();
+      expect(handler()).toEqual([{ UserName: 'dave', AuthenticationType: type }]);
+    } else {
+      expect(construct).toThrow(/authenticationType: must be an API value such as SAML/);
+      expect(handler).toThrow(/AuthenticationType must be an API value such as SAML/);
+    }
   });
 
   describe('validation', () => {
