@@ -460,7 +460,13 @@ describe('fleet replacement (a new fleet name)', () => {
     // A new physical id: CloudFormation then deletes the old one, which leaves the old fleet alone.
     expect(result).toMatchObject({ PhysicalResourceId: FLEET, Data: { TargetState: 'RUNNING' } });
     appStream.resetHistory();
-    await onEvent({ ...stateEvent('Delete', 'RUNNING'), PhysicalResourceId: OLD, ResourceProperties: { ServiceToken: 't', FleetName: OLD, DesiredState: 'RUNNING' } });
+    await onEvent({
+      ...base,
+      RequestType: 'Delete',
+      ResourceType: FLEET_STATE_RESOURCE_TYPE,
+      PhysicalResourceId: OLD,
+      ResourceProperties: { ServiceToken: 't', FleetName: OLD, DesiredState: 'RUNNING' },
+    });
     expect(appStream.calls()).toHaveLength(0);
   });
 
