@@ -37,6 +37,10 @@ export interface UserStackAssociationProps {
    * Each user (exact name and authentication type) may appear once, here and in every other
    * association of the same stack. At least one user is required, here or with `addUsers()`.
    *
+   * To move a user from one association of a stack to another, remove it in one deployment and add
+   * it in the next: in a single deployment CloudFormation may update the receiving association
+   * first, and the other one's update then disassociates the user.
+   *
    * @default - none: add them with `addUsers()`
    */
   readonly users?: StackUser[];
@@ -68,7 +72,9 @@ const MAX_INLINE_BYTES = 8 * 1024;
  * CloudFormation's `AWS::AppStream::StackUserAssociation` takes one user-pool user per resource
  * (and a template holds at most 500 resources). This custom resource calls
  * `BatchAssociateUserStack` and `BatchDisassociateUserStack` in batches of 25; an update associates
- * and disassociates only the difference; a delete removes only what this resource associated.
+ * and disassociates only the difference; a delete removes only the users this resource lists, never
+ * other associations of the stack. A listed user who was already associated when the resource was
+ * created is adopted: it stays associated if the create fails, and goes when the resource removes it.
  * Lists of more than 100 users are shipped as an S3 asset, so 10,000 users fit in one resource.
  *
  * One handler function and provider serve every association of a CDK stack; its role may act
