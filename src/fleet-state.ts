@@ -2,7 +2,8 @@
  * The state an AppStream fleet is kept in after each deployment.
  *
  * CloudFormation creates fleets STOPPED (its `CreationPolicy.StartFleet` starts one on creation
- * only); a desired state is applied after the fleet is created and after every update of it.
+ * only); a desired state is applied after the fleet is created, after every update of it and when
+ * the desired state itself changes.
  */
 export enum FleetState {
   /**
@@ -35,6 +36,12 @@ export enum FleetUpdateBehavior {
    * Downtime: users cannot stream from the moment the stop begins until the restarted fleet is
    * RUNNING again, typically 15 to 30 minutes (stopping takes a few minutes, starting 10 to 20);
    * active sessions end when the fleet stops. Changes a running fleet accepts cause no stop.
+   *
+   * If the deployment fails after the fleet was stopped, CloudFormation's rollback restores the
+   * fleet's properties but not its state when the restart had not begun: the fleet stays STOPPED
+   * until the next deployment that changes it, or until it is started by hand
+   * (`aws appstream start-fleet --name <fleet>`). Starting it during the rollback could make the
+   * rollback itself fail, since a running fleet refuses the old values too.
    */
   STOP_AND_RESTART = 'STOP_AND_RESTART',
 

@@ -446,9 +446,11 @@ export interface FleetProps {
   readonly startOnCreate?: boolean;
 
   /**
-   * The state the fleet is kept in after every deployment: a custom resource starts or stops it
-   * after CloudFormation creates or updates it, and waits (10 to 20 minutes for a start) until the
-   * fleet is there, failing with the fleet's own errors if it cannot get there.
+   * The state the fleet is put in by every deployment that creates or changes it: a custom
+   * resource starts or stops it after CloudFormation creates or updates the fleet (or when this
+   * value changes), and waits (10 to 20 minutes for a start) until the fleet is there, failing with
+   * the fleet's own errors if it cannot get there. A deployment that changes nothing on the fleet
+   * leaves it as it is: a fleet stopped by hand stays stopped until the next change.
    *
    * See `FleetState` for what each state costs.
    *
