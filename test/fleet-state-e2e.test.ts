@@ -32,9 +32,9 @@ function stateEvent(requestType: 'Create' | 'Update', desired: string, fleetProp
     };
 }
 
-function guardEvent(oldProps: object, newProps: object, stopForUpdates = 'true'): CloudFormationCustomResourceEvent {
+function guardEvent(oldProps: object, newProps: object, stopForUpdates = 'true', fleetType = 'ALWAYS_ON'): CloudFormationCustomResourceEvent {
   const props = (fleetProperties: object, stop: string) => ({
-    ServiceToken: 'arn:token', FleetName: FLEET, FleetType: 'ALWAYS_ON', StopForUpdates: stop, FleetProperties: fleetProperties,
+    ServiceToken: 'arn:token', FleetName: FLEET, FleetType: fleetType, StopForUpdates: stop, FleetProperties: fleetProperties,
   });
   return {
     ...common,
@@ -131,6 +131,24 @@ test('the guard lets changes a running fleet accepts through without a stop', as
 
   expect(state.fleet(FLEET).State).toBe('RUNNING');
   expect(fake.count()).toBe(0);
+});
+
+test.each([
+  ['a new image', { ImageName: 'image-1' }, { ImageName: 'image-2' }, true],
+  ['more concurrent sessions', { MaxConcurrentSessions: '10' }, { MaxConcurrentSessions: '20' }, false],
+])('Elastic fleet, %s: the guard stops it only if the running fleet would refuse the update', async (_what, before, after, stops) => {
+  state.addFleet(FLEET, { state: 'RUNNING', fleetType: 'ELASTIC' });
+  const sdk = new AppStreamClient({ endpoint, maxAttempts: 1 });
+
+  await deploy(guardEvent(before, after, 'true', 'ELASTIC'));
+  expect(state.fleet(FLEET).State).toBe(stops ? 'STOPPED' : 'RUNNING');
+  // CloudFormation's own update of the fleet now succeeds either way.
+  await sdk.send(new UpdateFleetCommand({ Name: FLEET, ...Object.fromEntries(Object.entries(after).map(([k, v]) => [k, k === 'MaxConcurrentSessions' ? Number(v) : v])) }));
+  await deploy(stateEvent('Update', 'RUNNING', after));
+
+  expect(state.fleet(FLEET).State).toBe('RUNNING');
+  expect(fake.count('StopFleet')).toBe(stops ? 1 : 0);
+  expect(fake.count('StartFleet')).toBe(stops ? 1 : 0);
 });
 
 test('opted out: the guard fails naming the property and leaves the fleet RUNNING', async () => {
