@@ -1,5 +1,4 @@
 import {
-  AppStreamClient,
   DescribeFleetsCommand,
   Fleet,
   ResourceNotFoundException,
@@ -7,23 +6,13 @@ import {
   StopFleetCommand,
 } from '@aws-sdk/client-appstream';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
+import { strictAppStreamMock } from './util/strict-appstream-mock';
 import { isComplete, IsCompleteEvent, onEvent, refusedChanges } from '../lambda/fleet-state/index';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
 
-const appStream = mockClient(AppStreamClient);
+const appStream = strictAppStreamMock();
 const FLEET = 'my-fleet';
 const ARN = `arn:aws:appstream:us-east-1:111111111111:fleet/${FLEET}`;
-
-beforeAll(() => {
-  process.env.APPSTREAM_RETRY_BASE_DELAY_MS = '1';
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-beforeEach(() => {
-  appStream.reset();
-  appStream.onAnyCommand().rejects(new Error('unexpected call'));
-});
 
 function fleet(state: string, extra: Partial<Fleet> = {}): Fleet {
   return {

@@ -1,20 +1,10 @@
-import { AppStreamClient, DescribeImagesCommand, Image } from '@aws-sdk/client-appstream';
+import { DescribeImagesCommand, Image } from '@aws-sdk/client-appstream';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
+import { strictAppStreamMock } from './util/strict-appstream-mock';
 import { onEvent, parseProps } from '../lambda/image-lookup/index';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/private/image-lookup-contract';
 
-const appStream = mockClient(AppStreamClient);
-
-beforeAll(() => {
-  process.env.APPSTREAM_RETRY_BASE_DELAY_MS = '1';
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-
-beforeEach(() => {
-  appStream.reset();
-  appStream.onAnyCommand().rejects(new Error('unexpected call'));
-});
+const appStream = strictAppStreamMock();
 
 function image(name: string, created: string, extra: Partial<Image> = {}): Image {
   return {
