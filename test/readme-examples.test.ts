@@ -63,7 +63,20 @@ function run(example: string): cdk.Stack {
     return '';
   });
   const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
-  const modules = { appstream, cdk, Duration: cdk.Duration, Size: cdk.Size, SecretValue: cdk.SecretValue, acmpca, ec2, iam, lambda, s3, secretsmanager };
+  // What rosetta/default.ts-fixture puts in scope of every example.
+  const modules = {
+    appstream,
+    cdk,
+    Duration: cdk.Duration,
+    Size: cdk.Size,
+    SecretValue: cdk.SecretValue,
+    acmpca,
+    ec2,
+    iam,
+    lambda,
+    s3,
+    secretsmanager,
+  };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const execute = new Function(...Object.keys(modules), ...declarations, js);
   const cwd = process.cwd();
