@@ -461,7 +461,8 @@ export interface FleetProps {
 
   /**
    * What a deployment does when it changes a property that a RUNNING fleet refuses to change.
-   * Applies when `desiredState` is RUNNING (a stopped fleet accepts every change).
+   * Applies when `desiredState` is RUNNING; with STOPPED a fleet found running (started by hand, or
+   * RUNNING before this deployment) is always stopped before such a change, as it is asked to be.
    *
    * @default FleetUpdateBehavior.STOP_AND_RESTART
    */
@@ -810,13 +811,14 @@ export class Fleet extends FleetBase {
     }
     if (props.desiredState !== undefined) {
       // The fleet name must be a literal here, not the fleet's Ref: the guard runs before the fleet.
-      if (props.desiredState === FleetState.RUNNING) {
-        new FleetUpdateGuard(this, 'UpdateGuard', {
-          fleet: this._resource,
-          fleetName: this.physicalName,
-          updateBehavior: props.updateBehavior ?? FleetUpdateBehavior.STOP_AND_RESTART,
-        });
-      }
+      // With STOPPED too: a fleet still running (say, RUNNING until this deployment) would refuse the change.
+      new FleetUpdateGuard(this, 'UpdateGuard', {
+        fleet: this._resource,
+        fleetName: this.physicalName,
+        updateBehavior: props.desiredState === FleetState.RUNNING
+          ? props.updateBehavior ?? FleetUpdateBehavior.STOP_AND_RESTART
+          : FleetUpdateBehavior.STOP_AND_RESTART,
+      });
       new FleetStateResource(this, 'DesiredState', {
         fleet: this._resource,
         fleetName: this.physicalName,

@@ -177,11 +177,12 @@ describe('what makes CloudFormation update the guard and the state resource', ()
 });
 
 describe('desiredState STOPPED and no desired state', () => {
-  test('STOPPED creates the state resource after the fleet and no guard (a stopped fleet accepts every change)', () => {
-    const template = synth({ desiredState: FleetState.STOPPED });
-    template.resourceCountIs(GUARD, 0);
+  test('STOPPED: a guard that stops a fleet still running before a refused change, whatever updateBehavior says', () => {
+    const template = synth({ desiredState: FleetState.STOPPED, updateBehavior: FleetUpdateBehavior.FAIL });
+    const guard = only(template, GUARD);
     const fleet = only(template, 'AWS::AppStream::Fleet');
-    expect(fleet.resource.DependsOn).toBeUndefined();
+    expect(fleet.resource.DependsOn).toEqual([guard.id]);
+    template.hasResourceProperties(GUARD, { StopForUpdates: 'true' });
     expect(only(template, STATE).resource.DependsOn).toEqual([fleet.id]);
     template.hasResourceProperties(STATE, { DesiredState: 'STOPPED' });
   });
