@@ -803,11 +803,11 @@ export class Fleet extends FleetBase {
     }
     if (props.updateBehavior !== undefined && props.desiredState !== FleetState.RUNNING) {
       Annotations.of(this).addWarningV2('cdk-appstream:update-behavior-without-running-state',
-        'updateBehavior applies only when desiredState is FleetState.RUNNING (a stopped fleet accepts every change); it is ignored here');
+        'updateBehavior applies only when desiredState is FleetState.RUNNING (with STOPPED a running fleet is always stopped before a change it refuses); it is ignored here');
     }
     if (props.startOnCreate && props.desiredState !== undefined) {
       Annotations.of(this).addWarningV2('cdk-appstream:start-on-create-with-desired-state',
-        'startOnCreate is redundant with desiredState, which starts or stops the fleet after every deployment');
+        'startOnCreate is redundant with desiredState, which starts or stops the fleet on every deployment that changes it');
     }
     if (props.desiredState !== undefined) {
       // The fleet name must be a literal here, not the fleet's Ref: the guard runs before the fleet.
