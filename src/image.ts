@@ -93,7 +93,8 @@ export abstract class FleetImage {
 
   /**
    * The newest AVAILABLE image whose name starts with `namePrefix`, found at deployment time
-   * (DescribeImages). It is looked up again only when the options change (see `refreshToken`).
+   * (DescribeImages), given to the fleet by ARN. It is looked up again only when the options change
+   * (see `refreshToken`).
    *
    * @param options what to look for
    */
@@ -131,6 +132,7 @@ class LatestFleetImage extends FleetImage {
       type: this.options.visibility,
       refreshToken: this.options.refreshToken,
     });
-    return { imageName: lookup.imageName };
+    // The ARN, not the name: CreateFleet documents ImageArn for public, private and shared images alike.
+    return { imageArn: lookup.imageArn };
   }
 }

@@ -224,7 +224,7 @@ describe('warnings', () => {
 });
 
 describe('FleetImage.latest', () => {
-  test('the look-up\'s ImageName attribute is the fleet\'s ImageName, and the look-up runs before the fleet', () => {
+  test('the look-up\'s ImageArn attribute is the fleet\'s ImageArn (public, private and shared images alike)', () => {
     const stack = newStack();
     newFleet(stack, {
       image: FleetImage.latest({
@@ -244,8 +244,8 @@ describe('FleetImage.latest', () => {
       RefreshToken: '2025-09',
     });
     template.hasResourceProperties('AWS::AppStream::Fleet', {
-      ImageName: { 'Fn::GetAtt': [lookup.id, 'ImageName'] },
-      ImageArn: Match.absent(),
+      ImageArn: { 'Fn::GetAtt': [lookup.id, 'ImageArn'] },
+      ImageName: Match.absent(),
     });
   });
 
@@ -253,7 +253,7 @@ describe('FleetImage.latest', () => {
     const template = synth({ desiredState: FleetState.RUNNING, image: FleetImage.latest({ namePrefix: 'AppStream-WinServer2022-' }) });
     const lookupId = only(template, LOOKUP).id;
     for (const type of [GUARD, STATE]) {
-      template.hasResourceProperties(type, { FleetProperties: Match.objectLike({ ImageName: { 'Fn::GetAtt': [lookupId, 'ImageName'] } }) });
+      template.hasResourceProperties(type, { FleetProperties: Match.objectLike({ ImageArn: { 'Fn::GetAtt': [lookupId, 'ImageArn'] } }) });
     }
   });
 
