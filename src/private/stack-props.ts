@@ -6,6 +6,9 @@ import { ContentRedirection, UrlRedirection } from '../stack-settings';
 import { StorageConnector, StorageConnectorType } from '../storage-connector';
 import { SettingPermission, UserAction, UserSetting, UserSettings } from '../user-settings';
 
+// Tags follow the rule that every AppStream resource shares.
+export { validateTags } from './tags';
+
 // Limits of the AppStream API model (appstream-service-2.json) and the CloudFormation registry
 // schema of AWS::AppStream::Stack, encoded here: the build never reads the reference files.
 export const STACK_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
@@ -31,9 +34,6 @@ export const URL_PATTERN_MIN_LENGTH = 1;
 export const URL_PATTERN_MAX_LENGTH = 2048;
 export const URL_PATTERN_PATTERN = /^(\*|https?:\/\/[^\s,;]+)$/;
 export const S3_BUCKET_ARN_PATTERN = /^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-export const TAGS_MAX = 50;
-export const TAG_KEY_PATTERN = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
-export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
 
 const CLIPBOARD_ACTIONS = [UserAction.CLIPBOARD_COPY_FROM_LOCAL_DEVICE.value, UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE.value];
 const KNOWN_USER_ACTIONS = [
@@ -265,23 +265,4 @@ export function renderAgentAccess(v: PropsValidator, config: AgentAccess | undef
     ScreenshotsUploadEnabled: uploadEnabled,
     UserControlMode: config.userControlMode?.value,
   };
-}
-
-/** Validates the tags given as a prop. */
-export function validateTags(v: PropsValidator, tags: { [key: string]: string } | undefined): void {
-  if (tags === undefined) {
-    return;
-  }
-  const keys = Object.keys(tags);
-  v.listLength('tags', keys, 0, TAGS_MAX);
-  for (const key of keys) {
-    v.string(`tags key ${JSON.stringify(key)}`, key, {
-      pattern: TAG_KEY_PATTERN,
-      patternDescription: '1 to 128 letters, digits, spaces or _.:/=+-@, not starting with aws:',
-    });
-    v.string(`tags[${JSON.stringify(key)}]`, tags[key], {
-      pattern: TAG_VALUE_PATTERN,
-      patternDescription: 'at most 256 letters, digits, spaces or _.:/=+-@',
-    });
-  }
 }

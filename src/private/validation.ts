@@ -88,6 +88,11 @@ export class PropsValidator {
     }
   }
 
+  /** Every problem recorded so far, one message each (for `node.addValidation`). */
+  public get messages(): string[] {
+    return [...this.problems];
+  }
+
   /** Whether any problem has been recorded so far. */
   public get hasProblems(): boolean {
     return this.problems.length > 0;
