@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { IDirectoryConfig } from './directory-config';
+import { FleetAttribute } from './fleet-attribute';
 import { FleetAutoScalingProps, IScalableFleetCapacity } from './fleet-autoscaling';
 import { FleetPlatform } from './fleet-platform';
 import { FleetSessionScript } from './fleet-session-script';
@@ -15,7 +16,9 @@ import { InstanceType } from './instance-type';
 import { ScalableFleetCapacity } from './private/fleet-scalable-capacity';
 import { FleetStateResource } from './private/fleet-state-resource';
 import { FleetUpdateGuard } from './private/fleet-state-update-guard';
-import { FLEET_NAME_MAX_LENGTH, toSeconds, validateFleetProps } from './private/fleet-validation';
+import {
+  FLEET_NAME_MAX_LENGTH, renderAttributesToDelete, toSeconds, validateFleetProps, validateRenderedFleet,
+} from './private/fleet-validation';
 import { PropsValidator } from './private/validation';
 
 /**
@@ -474,6 +477,17 @@ export interface FleetProps {
    * @default - not domain-joined
    */
   readonly domainJoin?: FleetDomainJoin;
+
+  /**
+   * Attributes that CloudFormation deletes from the fleet when it updates it. AppStream keeps a
+   * setting such as the IAM role, the VPC configuration or the domain join after its prop is
+   * removed; name it here to delete it (each once, and not one the fleet still sets). Deleting
+   * `VPC_CONFIGURATION` or `DOMAIN_JOIN_INFO` needs the fleet stopped: `desiredState` stops and
+   * restarts it for such a change.
+   *
+   * @default - none
+   */
+  readonly attributesToDelete?: FleetAttribute[];
 }
 
 const METRIC_NAMESPACE = 'AWS/AppStream';
@@ -794,6 +808,19 @@ export class Fleet extends FleetBase {
           organizationalUnitDistinguishedName: props.domainJoin.organizationalUnit,
         }
         : undefined,
+    });
+    const attributesToDelete = renderAttributesToDelete(props.attributesToDelete);
+    if (attributesToDelete) {
+      // The L1 of aws-cdk-lib 2.257.0 lacks AttributesToDelete; the registry schema has it.
+      this._resource.addPropertyOverride('AttributesToDelete', attributesToDelete);
+    }
+    // Tags given with Tags.of() and the lazily created role are known only at synthesis.
+    this.node.addValidation({
+      validate: () => {
+        const rendered = new PropsValidator(this);
+        validateRenderedFleet(rendered, this._resource, props.attributesToDelete);
+        return rendered.messages;
+      },
     });
     if (props.domainJoin) {
       this._resource.node.addDependency(props.domainJoin.directory);

@@ -1,8 +1,9 @@
-import { App, Duration, Size, Stack, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Duration, Size, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Fleet, FleetProps } from '../src/fleet';
+import { FleetAttribute } from '../src/fleet-attribute';
 import { FleetPlatform } from '../src/fleet-platform';
 import { FleetSessionScript } from '../src/fleet-session-script';
 import { FleetType } from '../src/fleet-type';
@@ -278,6 +279,119 @@ test('several problems are reported at once', () => {
   }
 });
 
+/** The error that synthesizing `stack` throws (the checks `node.addValidation` runs). */
+function synthError(stack: Stack): string {
+  return errorOf(() => Template.fromStack(stack));
+}
+
+describe('tags given with Tags.of() are checked at synthesis', () => {
+  function tagged(tags: Record<string, string>): Stack {
+    const stack = newStack();
+    const fleet = build({}, stack);
+    for (const [key, value] of Object.entries(tags)) {
+      Tags.of(fleet).add(key, value);
+    }
+    return stack;
+  }
+
+  test('valid tags pass: letters of any script, digits, spaces, _.:/=+-@, an empty value, 50 tags', () => {
+    const stack = tagged({ 'cost center': 'Équipe_7 / α+β=γ @home', 'empty': '', 'k:sub/x': 'v' });
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', {
+      Tags: Match.arrayWith([{ Key: 'cost center', Value: 'Équipe_7 / α+β=γ @home' }, { Key: 'empty', Value: '' }]),
+    });
+    expect(() => Template.fromStack(tagged(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']))))).not.toThrow();
+    expect(() => Template.fromStack(tagged({ ['k'.repeat(128)]: 'v'.repeat(256) }))).not.toThrow();
+  });
+
+  test.each([
+    ['more than 50 tags', Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])), /tags: must have 0 to 50 items \(got "51 items"\)/],
+    ['an empty key', { '': 'v' }, /tags key "": must be 1 to 128 characters long \(got ""\)/],
+    ['a key of 129 characters', { ['k'.repeat(129)]: 'v' }, /tags key "k{129}": must be 1 to 128 characters long/],
+    ['a value of 257 characters', { team: 'v'.repeat(257) }, /tags\["team"\]: must be 0 to 256 characters long/],
+    ['a key with a character outside the pattern', { 'bad#key': 'v' }, /tags key "bad#key": must match 1 to 128 letters, digits, spaces or _.:\/=\+-@.* \(got "bad#key"\)/],
+    ['a value with a character outside the pattern', { team: 'bad#value' }, /tags\["team"\]: must match at most 256 letters, digits, spaces or _.:\/=\+-@ \(got "bad#value"\)/],
+    ['the reserved aws: prefix', { 'aws:owner': 'me' }, /tags key "aws:owner": must match .*not starting with aws: \(got "aws:owner"\)/],
+  ] as Array<[string, Record<string, string>, RegExp]>)('%s is refused, naming the fleet', (_name, tags, message) => {
+    const error = synthError(tagged(tags));
+    expect(error).toMatch(message);
+    expect(error).toContain('[Test/Fleet]');
+  });
+
+  test('tags on a parent scope are checked too, and every problem is reported at once', () => {
+    const stack = newStack();
+    build({}, stack);
+    Tags.of(stack).add('aws:owner', 'me');
+    Tags.of(stack).add('team', 'bad#value');
+    Tags.of(stack).add('ok', 'fine');
+    const error = synthError(stack);
+    expect(error).toMatch(/\[Test\/Fleet\] tags key "aws:owner": must match .*not starting with aws:/);
+    expect(error).toMatch(/\[Test\/Fleet\] tags\["team"\]: must match .* \(got "bad#value"\)/);
+    expect(error).not.toContain('"ok"');
+  });
+
+  test('tokens are not judged', () => {
+    const stack = newStack();
+    const fleet = build({}, stack);
+    Tags.of(fleet).add(Token.asString({ Ref: 'KeyParam' }), Token.asString({ Ref: 'ValueParam' }));
+    Tags.of(fleet).add('team', Token.asString({ Ref: 'ValueParam' }));
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
+
+describe('attributesToDelete', () => {
+  test('renders AttributesToDelete, sorted; custom values through FleetAttribute.of', () => {
+    const stack = newStack();
+    build({
+      attributesToDelete: [FleetAttribute.USB_DEVICE_FILTER_STRINGS, FleetAttribute.DOMAIN_JOIN_INFO, FleetAttribute.of('IAM_ROLE_ARN')],
+    }, stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', {
+      AttributesToDelete: ['DOMAIN_JOIN_INFO', 'IAM_ROLE_ARN', 'USB_DEVICE_FILTER_STRINGS'],
+    });
+  });
+
+  test('none, or an empty list, renders nothing', () => {
+    for (const attributesToDelete of [undefined, []]) {
+      const stack = newStack();
+      build({ attributesToDelete }, stack);
+      Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', { AttributesToDelete: Match.absent() });
+    }
+  });
+
+  test('an attribute named twice is refused', () => {
+    expect(() => build({ attributesToDelete: [FleetAttribute.IAM_ROLE_ARN, FleetAttribute.DOMAIN_JOIN_INFO, FleetAttribute.of('IAM_ROLE_ARN')] }))
+      .toThrow(/attributesToDelete\[2\]: repeats attributesToDelete\[0\]; name each attribute once \(got "IAM_ROLE_ARN"\)/);
+  });
+
+  test('an empty value, and one that CloudFormation does not accept yet, are refused', () => {
+    const message = errorOf(() => build({ attributesToDelete: [FleetAttribute.of(''), FleetAttribute.of('VOLUME_CONFIGURATION')] }));
+    expect(message).toMatch(/\(2 problems\)/);
+    expect(message).toMatch(/attributesToDelete\[0\]: must be at least 1 characters long \(got ""\)/);
+    expect(message).toMatch(/attributesToDelete\[1\]: is not accepted by CloudFormation yet .* \(got "VOLUME_CONFIGURATION"\)/);
+  });
+
+  test('deleting what the fleet sets is refused at synthesis, including the role a grant creates', () => {
+    const stack = newStack();
+    const fleet = build({
+      vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
+      usbDeviceFilterStrings: ['Wacom, 3, *, *, 1386, *, 0, 0'],
+      attributesToDelete: [
+        FleetAttribute.VPC_CONFIGURATION_SECURITY_GROUP_IDS, FleetAttribute.IAM_ROLE_ARN, FleetAttribute.USB_DEVICE_FILTER_STRINGS,
+      ],
+    }, stack);
+    new s3.Bucket(stack, 'Bucket').grantRead(fleet);
+    const error = synthError(stack);
+    expect(error).toMatch(/\[Test\/Fleet\] attributesToDelete\[0\]: deletes what the fleet sets through vpc .* \(got "VPC_CONFIGURATION_SECURITY_GROUP_IDS"\)/);
+    expect(error).toMatch(/\[Test\/Fleet\] attributesToDelete\[1\]: deletes what the fleet sets through role .* \(got "IAM_ROLE_ARN"\)/);
+    expect(error).toMatch(/\[Test\/Fleet\] attributesToDelete\[2\]: deletes what the fleet sets through usbDeviceFilterStrings/);
+  });
+
+  test('deleting what the fleet no longer sets passes', () => {
+    const stack = newStack();
+    build({ attributesToDelete: [FleetAttribute.IAM_ROLE_ARN, FleetAttribute.VPC_CONFIGURATION, FleetAttribute.DOMAIN_JOIN_INFO] }, stack);
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
+
 describe('rendered fleets satisfy the CloudFormation registry schema of AWS::AppStream::Fleet', () => {
   function check(stack: Stack): void {
     const template = Template.fromStack(stack);
@@ -307,5 +421,21 @@ describe('rendered fleets satisfy the CloudFormation registry schema of AWS::App
       sessionScript: FleetSessionScript.fromBucket(new s3.Bucket(stack, 'B'), 'k.zip'),
     });
     check(stack);
+  });
+
+  test('a fleet with every attribute to delete', () => {
+    const stack = newStack();
+    new Fleet(stack, 'Fleet', {
+      instanceType: InstanceType.STANDARD_SMALL,
+      image: FleetImage.fromName('Img'),
+      desiredCapacity: 1,
+      attributesToDelete: [
+        FleetAttribute.VPC_CONFIGURATION, FleetAttribute.VPC_CONFIGURATION_SECURITY_GROUP_IDS, FleetAttribute.DOMAIN_JOIN_INFO,
+        FleetAttribute.IAM_ROLE_ARN, FleetAttribute.USB_DEVICE_FILTER_STRINGS, FleetAttribute.SESSION_SCRIPT_S3_LOCATION,
+        FleetAttribute.MAX_SESSIONS_PER_INSTANCE,
+      ],
+    });
+    check(stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::AppStream::Fleet', { AttributesToDelete: Match.arrayWith(['MAX_SESSIONS_PER_INSTANCE']) });
   });
 });

@@ -1,7 +1,10 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { validateTags } from './tags';
 import { PropsValidator } from './validation';
 import type { FleetProps } from '../fleet';
+import { FleetAttribute } from '../fleet-attribute';
 import { FleetPlatform } from '../fleet-platform';
 import { FleetSessionScriptConfig } from '../fleet-session-script';
 import { FleetType } from '../fleet-type';
@@ -57,6 +60,24 @@ const KNOWN_PLATFORMS = [
 ].map(p => p.value);
 /** CreateFleet's InstanceType doc lists only `stream.standard.*` for Elastic fleets. */
 const ELASTIC_STREAM_INSTANCE_PREFIX = 'stream.standard.';
+/**
+ * `FleetAttribute` values of the API model that the registry schema's `AttributesToDelete` enum
+ * lacks: CloudFormation refuses a template that names them.
+ */
+const ATTRIBUTES_CLOUDFORMATION_REFUSES = ['VOLUME_CONFIGURATION'];
+/**
+ * The attributes a fleet can be given and deleted at once, with the L1 property that sets each and
+ * the props that lead to it: deleting what the same template sets is a contradiction.
+ */
+const DELETABLE_ATTRIBUTES: Array<[FleetAttribute, (fleet: CfnFleet) => unknown, string]> = [
+  [FleetAttribute.VPC_CONFIGURATION, (f) => f.vpcConfig, 'vpc'],
+  [FleetAttribute.VPC_CONFIGURATION_SECURITY_GROUP_IDS, (f) => f.vpcConfig, 'vpc (a fleet in a VPC always has security groups)'],
+  [FleetAttribute.DOMAIN_JOIN_INFO, (f) => f.domainJoinInfo, 'domainJoin'],
+  [FleetAttribute.IAM_ROLE_ARN, (f) => f.iamRoleArn, 'role (or the default role that fleet.role or a grant to the fleet creates)'],
+  [FleetAttribute.USB_DEVICE_FILTER_STRINGS, (f) => f.usbDeviceFilterStrings, 'usbDeviceFilterStrings'],
+  [FleetAttribute.SESSION_SCRIPT_S3_LOCATION, (f) => f.sessionScriptS3Location, 'sessionScript'],
+  [FleetAttribute.MAX_SESSIONS_PER_INSTANCE, (f) => f.maxSessionsPerInstance, 'maxSessionsPerInstance'],
+];
 /** The largest integer we accept for counts that the model leaves unbounded. */
 const MAX_COUNT = 2_147_483_647;
 
@@ -92,6 +113,7 @@ export function validateFleetProps(validator: PropsValidator, input: FleetValida
   validator.string('sessionScript (key)', input.sessionScript?.key, { min: 1, max: S3_KEY_MAX_LENGTH });
   validateNetwork(validator, input);
   validateDomainJoin(validator, props, fleetType);
+  validateAttributesToDelete(validator, props.attributesToDelete);
 
   if (fleetType === FleetType.ELASTIC) {
     validateElastic(validator, input);
@@ -151,6 +173,54 @@ function validateNetwork(validator: PropsValidator, input: FleetValidationInput)
   if (subnets && !Token.isUnresolved(subnets.subnetIds) && subnets.subnetIds.length === 0) {
     validator.fail('vpcSubnets', '0 subnets', 'must select at least one subnet of the vpc');
   }
+}
+
+function validateAttributesToDelete(validator: PropsValidator, attributes: FleetAttribute[] | undefined): void {
+  if (attributes === undefined || Token.isUnresolved(attributes)) {
+    return;
+  }
+  const seen = new Map<string, number>();
+  attributes.forEach((attribute, i) => {
+    const property = `attributesToDelete[${i}]`;
+    const value = attribute.value;
+    validator.string(property, value, { min: 1 });
+    if (Token.isUnresolved(value)) {
+      return;
+    }
+    const first = seen.get(value);
+    if (first !== undefined) {
+      validator.fail(property, value, `repeats attributesToDelete[${first}]; name each attribute once`);
+    } else {
+      seen.set(value, i);
+    }
+    if (ATTRIBUTES_CLOUDFORMATION_REFUSES.includes(value)) {
+      validator.fail(property, value, 'is not accepted by CloudFormation yet (the AttributesToDelete of AWS::AppStream::Fleet does not list it); '
+        + 'delete it with the UpdateFleet API instead');
+    }
+  });
+}
+
+/**
+ * Records, at synthesis, the problems that only the finished fleet shows: the tags that
+ * `Tags.of()` gave it, and attributes it is asked both to set and to delete.
+ */
+export function validateRenderedFleet(validator: PropsValidator, fleet: CfnFleet, attributesToDelete: FleetAttribute[] | undefined): void {
+  validateTags(validator, fleet.tags.tagValues());
+  (attributesToDelete ?? []).forEach((attribute, i) => {
+    for (const [deletable, setBy, props] of DELETABLE_ATTRIBUTES) {
+      if (attribute.value === deletable.value && setBy(fleet) !== undefined) {
+        validator.fail(`attributesToDelete[${i}]`, attribute.value, `deletes what the fleet sets through ${props}; leave it out of attributesToDelete, or stop setting it`);
+      }
+    }
+  });
+}
+
+/** The attributes to delete as the template takes them: sorted, each once; undefined for none. */
+export function renderAttributesToDelete(attributes: FleetAttribute[] | undefined): string[] | undefined {
+  if (attributes === undefined || attributes.length === 0) {
+    return undefined;
+  }
+  return [...new Set(attributes.map((a) => a.value))].sort();
 }
 
 function validateDomainJoin(validator: PropsValidator, props: FleetProps, fleetType: FleetType): void {
