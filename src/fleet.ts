@@ -387,7 +387,9 @@ export interface FleetProps {
   readonly securityGroups?: ec2.ISecurityGroup[];
 
   /**
-   * Whether the streaming instances get default internet access (in a VPC, this needs public subnets).
+   * Whether the streaming instances get default internet access. In a VPC this works only in public
+   * subnets (with a route to an internet gateway): the fleet warns when some selected subnets are
+   * not public. Private subnets with a NAT gateway are AWS's recommendation for internet access.
    *
    * @default false
    */
@@ -824,6 +826,16 @@ export class Fleet extends FleetBase {
     });
     if (props.domainJoin) {
       this._resource.node.addDependency(props.domainJoin.directory);
+    }
+    if (props.enableDefaultInternetAccess && props.vpc && subnets && !subnets.isPendingLookup) {
+      const publicSubnets = new Set<ec2.ISubnet>(props.vpc.publicSubnets);
+      const others = subnets.subnets.filter((subnet) => !publicSubnets.has(subnet));
+      if (others.length > 0) {
+        Annotations.of(this).addWarningV2('cdk-appstream:default-internet-access-in-private-subnets',
+          'enableDefaultInternetAccess works only in public subnets (with a route to an internet gateway), '
+          + `but ${others.length} of the ${subnets.subnets.length} selected subnets are not public subnets of the vpc (${others.map((o) => o.node.path).join(', ')}): `
+          + 'select public subnets (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or turn default internet access off and reach the internet through a NAT gateway');
+      }
     }
     if (props.startOnCreate) {
       this._resource.cfnOptions.creationPolicy = { ...this._resource.cfnOptions.creationPolicy, startFleet: true };

@@ -247,6 +247,37 @@ describe('VPC and connections', () => {
     const f = fleet(stack);
     expect(() => f.connections).toThrow(/only a fleet in a VPC has security groups/);
   });
+
+  describe('default internet access needs public subnets', () => {
+    const WARNING = /enableDefaultInternetAccess works only in public subnets .*2 of the 2 selected subnets are not public subnets of the vpc \(Test\/Vpc\/PrivateSubnet1, Test\/Vpc\/PrivateSubnet2\)/;
+
+    test('in the default (private) subnets it warns, naming them', () => {
+      const stack = newStack();
+      fleet(stack, { vpc: newVpc(stack), enableDefaultInternetAccess: true });
+      Annotations.fromStack(stack).hasWarning('/Test/Fleet', Match.stringLikeRegexp(WARNING.source));
+      expect(Annotations.fromStack(stack).findWarning('/Test/Fleet', Match.stringLikeRegexp('default-internet-access-in-private-subnets'))).toHaveLength(1);
+    });
+
+    test('with some subnets that are not among the vpc\'s public subnets it warns', () => {
+      const stack = newStack();
+      const vpc = newVpc(stack);
+      const imported = ec2.Subnet.fromSubnetAttributes(stack, 'Imported', { subnetId: 'subnet-1', availabilityZone: 'us-east-1a', routeTableId: 'rtb-1' });
+      fleet(stack, { vpc, vpcSubnets: { subnets: [vpc.publicSubnets[0], imported] }, enableDefaultInternetAccess: true });
+      Annotations.fromStack(stack).hasWarning('/Test/Fleet', Match.stringLikeRegexp('1 of the 2 selected subnets are not public subnets of the vpc \\(Test/Imported\\)'));
+    });
+
+    test('in public subnets, without it, or without a VPC it does not warn', () => {
+      const stack = newStack();
+      const vpc = newVpc(stack);
+      fleet(stack, { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, enableDefaultInternetAccess: true }, 'Public');
+      fleet(stack, { vpc, enableDefaultInternetAccess: false }, 'Off');
+      fleet(stack, { vpc }, 'Unset');
+      fleet(stack, { enableDefaultInternetAccess: true }, 'NoVpc');
+      for (const id of ['Public', 'Off', 'Unset', 'NoVpc']) {
+        Annotations.fromStack(stack).hasNoWarning(`/Test/${id}`, Match.stringLikeRegexp('enableDefaultInternetAccess'));
+      }
+    });
+  });
 });
 
 describe('grants', () => {
