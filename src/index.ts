@@ -1,6 +1,7 @@
 export * from './agent-access';
 export * from './directory-config';
 export * from './fleet';
+export * from './fleet-attribute';
 export * from './fleet-autoscaling';
 export * from './fleet-platform';
 export * from './fleet-session-script';

@@ -9,8 +9,9 @@ import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_
 import {
   DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, SETTINGS_GROUP_MAX_LENGTH, STACK_NAME_MAX_LENGTH, STACK_NAME_PATTERN,
   URL_MAX_LENGTH, renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
-  renderUserSettings, validateEmbedHostDomains, validateTags,
+  renderUserSettings, validateEmbedHostDomains,
 } from './private/stack-props';
+import { validateTags } from './private/tags';
 import { PropsValidator } from './private/validation';
 import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
 import { StackUser } from './stack-user';
@@ -399,6 +400,14 @@ export class Stack extends StackBase {
     for (const [key, value] of Object.entries(props.tags ?? {})) {
       cdk.Tags.of(this).add(key, value);
     }
+    // Tags also come from Tags.of() on this stack or a parent: judge what the resource renders.
+    this.node.addValidation({
+      validate: () => {
+        const rendered = new PropsValidator(this);
+        validateTags(rendered, this.resource.tags.tagValues());
+        return rendered.messages;
+      },
+    });
 
     this.stackName = this.getResourceNameAttribute(this.resource.ref);
 

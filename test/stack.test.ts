@@ -274,6 +274,16 @@ describe('Stack props', () => {
       Tags: [{ Key: 'cost-center', Value: '42' }, { Key: 'team', Value: 'euc' }],
     });
   });
+
+  test('tags from Tags.of on a parent scope are judged at synth, every problem at once', () => {
+    const scope = newStack();
+    new Stack(scope, 'Stack');
+    cdk.Tags.of(scope).add('aws:reserved', 'x');
+    cdk.Tags.of(scope).add('owner', 'v'.repeat(257));
+    expect(() => Template.fromStack(scope)).toThrow(
+      /tags key "aws:reserved": must match [^\n]*not starting with aws:[\s\S]*tags\["owner"\]: must be 0 to 256 characters long/,
+    );
+  });
 });
 
 describe('Stack importers', () => {

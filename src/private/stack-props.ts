@@ -7,7 +7,6 @@ import { StorageConnector, StorageConnectorType } from '../storage-connector';
 import { SettingPermission, UserAction, UserSetting, UserSettings } from '../user-settings';
 
 // Tags follow the rule that every AppStream resource shares.
-export { validateTags } from './tags';
 
 // Limits of the AppStream API model (appstream-service-2.json) and the CloudFormation registry
 // schema of AWS::AppStream::Stack, encoded here: the build never reads the reference files.
