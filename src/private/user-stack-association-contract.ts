@@ -5,12 +5,6 @@
 export const USER_STACK_ASSOCIATION_RESOURCE_TYPE = 'Custom::AppStreamUserStackAssociation';
 
 /**
- * Handler entry of the bundled function (`assets/lambda/user-stack-association/index/index.js`).
- * The handler has no `isComplete`: pass it as the Provider's `onEventHandler` only.
- */
-export const USER_STACK_ASSOCIATION_HANDLER = 'index.onEvent';
-
-/**
  * Timeout to give the handler function, in minutes: 10,000 users take about 90 s even at
  * 5 calls/s; the handler stops starting calls 90 s before the end and fails cleanly.
  */
