@@ -376,7 +376,7 @@ export class Stack extends StackBase {
       displayName: props.displayName,
       description: props.description,
       userSettings: userSettings.length > 0 ? userSettings : undefined,
-      storageConnectors: connectors?.map((c) => ({ connectorType: c.connectorType, domains: c.domains, resourceIdentifier: c.resourceIdentifier })),
+      storageConnectors: connectors,
       applicationSettings: props.applicationSettings && {
         enabled: props.applicationSettings.enabled,
         settingsGroup: props.applicationSettings.settingsGroup,

@@ -112,11 +112,10 @@ export function renderUserSettings(v: PropsValidator, settings: UserSettings | u
   return rendered.sort(byKey((s) => s.action));
 }
 
-/** A storage connector as the L1 takes it, plus the list the L1 lacks. */
+/** A storage connector as the L1 takes it (`renderStorageConnectors` refuses DomainsRequireAdminConsent, which CloudFormation lacks). */
 export interface RenderedStorageConnector {
   readonly connectorType: string;
   readonly domains?: string[];
-  readonly domainsRequireAdminConsent?: string[];
   readonly resourceIdentifier?: string;
 }
 
@@ -156,7 +155,6 @@ export function renderStorageConnectors(v: PropsValidator, connectors: StorageCo
     return {
       connectorType: type,
       domains: c.domains,
-      domainsRequireAdminConsent: c.domainsRequireAdminConsent,
       resourceIdentifier: c.resourceIdentifier,
     };
   });
