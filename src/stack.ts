@@ -5,9 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AgentAccess } from './agent-access';
 import { IFleet } from './fleet';
+import { NAME_PATTERN } from './private/names';
 import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from './private/permissions';
 import {
-  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, SETTINGS_GROUP_MAX_LENGTH, STACK_NAME_MAX_LENGTH, STACK_NAME_PATTERN,
+  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, SETTINGS_GROUP_MAX_LENGTH, STACK_NAME_MAX_LENGTH,
   URL_MAX_LENGTH, renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
   renderUserSettings, validateEmbedHostDomains,
 } from './private/stack-props';
@@ -349,7 +350,7 @@ export class Stack extends StackBase {
     v.string('stackName', props.stackName, {
       min: 1,
       max: STACK_NAME_MAX_LENGTH,
-      pattern: STACK_NAME_PATTERN,
+      pattern: NAME_PATTERN,
       patternDescription: 'letters, digits, _ . and -, starting with a letter or digit',
     });
     v.string('displayName', props.displayName, { max: DISPLAY_NAME_MAX_LENGTH });

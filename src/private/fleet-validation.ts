@@ -1,8 +1,9 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { NAME_PATTERN } from './names';
 import { validateTags } from './tags';
-import { PropsValidator } from './validation';
+import { PropsValidator, StringRule } from './validation';
 import type { FleetProps } from '../fleet';
 import { FleetAttribute } from '../fleet-attribute';
 import { FleetPlatform } from '../fleet-platform';
@@ -14,8 +15,14 @@ import { FleetImageConfig } from '../image';
 // registry schema of AWS::AppStream::Fleet. Where they disagree, the comment says which one we follow.
 
 /** `Name` shape: the pattern allows 101 characters, the registry schema caps Name at 100. */
-export const FLEET_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
 export const FLEET_NAME_MAX_LENGTH = 100;
+/** A fleet or image name (`Name` shape, at most 100 characters). */
+export const FLEET_NAME_RULE: StringRule = {
+  min: 1,
+  max: FLEET_NAME_MAX_LENGTH,
+  pattern: NAME_PATTERN,
+  patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"',
+};
 /** `DisplayName`: API max 100, registry min 1. */
 const DISPLAY_NAME_MAX_LENGTH = 100;
 /** `Description`: API max 256, registry min 1. */
@@ -94,7 +101,7 @@ export interface FleetValidationInput {
 export function validateFleetProps(validator: PropsValidator, input: FleetValidationInput): void {
   const { props, fleetType } = input;
 
-  validator.string('fleetName', props.fleetName, { min: 1, max: FLEET_NAME_MAX_LENGTH, pattern: FLEET_NAME_PATTERN, patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"' });
+  validator.string('fleetName', props.fleetName, FLEET_NAME_RULE);
   validator.string('displayName', props.displayName, { min: 1, max: DISPLAY_NAME_MAX_LENGTH });
   validator.string('description', props.description, { min: 1, max: DESCRIPTION_MAX_LENGTH });
 
@@ -130,7 +137,7 @@ function validateImage(validator: PropsValidator, input: FleetValidationInput): 
   if (image.imageName !== undefined && image.imageArn !== undefined) {
     validator.failRule('image: gives both an image name and an image ARN; a fleet takes exactly one');
   }
-  validator.string('image (name)', image.imageName, { min: 1, max: FLEET_NAME_MAX_LENGTH, pattern: FLEET_NAME_PATTERN, patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"' });
+  validator.string('image (name)', image.imageName, FLEET_NAME_RULE);
   validator.string('image (ARN)', image.imageArn, { min: 1, max: IMAGE_ARN_MAX_LENGTH, pattern: IMAGE_ARN_PATTERN, patternDescription: 'an ARN such as arn:aws:appstream:us-east-1:123456789012:image/MyImage' });
 }
 

@@ -1,6 +1,6 @@
 import { CustomResource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { FLEET_NAME_MAX_LENGTH, FLEET_NAME_PATTERN } from './fleet-validation';
+import { FLEET_NAME_RULE } from './fleet-validation';
 import { IMAGE_LOOKUP_RESOURCE_TYPE, IMAGE_VISIBILITY_TYPES, ImageLookupAttributes, ImageLookupProps } from './image-lookup-contract';
 import { ImageLookupProvider } from './image-lookup-provider';
 import { PropsValidator } from './validation';
@@ -38,10 +38,8 @@ export class ImageLookup extends Construct {
     // A prefix of an image name is itself a valid image name (API `Name`: a letter or digit, then
     // letters, digits, "_", "." or "-"); anything else can never match.
     validator.string('namePrefix', props.namePrefix, {
-      min: 1,
-      max: FLEET_NAME_MAX_LENGTH,
-      pattern: FLEET_NAME_PATTERN,
-      patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-" (the start of an image name)',
+      ...FLEET_NAME_RULE,
+      patternDescription: `${FLEET_NAME_RULE.patternDescription} (the start of an image name)`,
     });
     if (props.type !== undefined && !Token.isUnresolved(props.type) && !IMAGE_VISIBILITY_TYPES.includes(props.type)) {
       validator.fail('type', props.type, `must be one of ${IMAGE_VISIBILITY_TYPES.join(', ')}`);

@@ -10,7 +10,6 @@ import { SettingPermission, UserAction, UserSetting, UserSettings } from '../use
 
 // Limits of the AppStream API model (appstream-service-2.json) and the CloudFormation registry
 // schema of AWS::AppStream::Stack, encoded here: the build never reads the reference files.
-export const STACK_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
 export const STACK_NAME_MAX_LENGTH = 101;
 export const DISPLAY_NAME_MAX_LENGTH = 100;
 export const DESCRIPTION_MAX_LENGTH = 256;
