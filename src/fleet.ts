@@ -14,7 +14,7 @@ import { FleetType, StreamView } from './fleet-type';
 import { FleetImage } from './image';
 import { InstanceType } from './instance-type';
 import { ScalableFleetCapacity } from './private/fleet-scalable-capacity';
-import { FleetStateResource } from './private/fleet-state-resource';
+import { fleetArnOf, FleetStateResource } from './private/fleet-state-resource';
 import { FleetUpdateGuard } from './private/fleet-state-update-guard';
 import {
   FLEET_NAME_MAX_LENGTH, renderAttributesToDelete, toSeconds, validateFleetProps, validateRenderedFleet,
@@ -675,7 +675,7 @@ export class Fleet extends FleetBase {
     const stack = Stack.of(scope);
     const fleetName = attrs.fleetName
       ?? stack.splitArn(attrs.fleetArn!, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
-    const fleetArn = attrs.fleetArn ?? formatFleetArn(stack, fleetName);
+    const fleetArn = attrs.fleetArn ?? fleetArnOf(scope, fleetName);
 
     class Import extends FleetBase {
       public readonly fleetName = fleetName;
@@ -731,7 +731,7 @@ export class Fleet extends FleetBase {
    * @attribute
    */
   public get fleetArn(): string {
-    this.arn ??= this.getResourceArnAttribute(formatFleetArn(Stack.of(this), this._resource.ref), {
+    this.arn ??= this.getResourceArnAttribute(fleetArnOf(this, this._resource.ref), {
       service: 'appstream',
       resource: 'fleet',
       resourceName: this.physicalName,
@@ -867,9 +867,5 @@ export class Fleet extends FleetBase {
 
     this.fleetName = this.getResourceNameAttribute(this._resource.ref);
   }
-}
-
-function formatFleetArn(stack: Stack, fleetName: string): string {
-  return stack.formatArn({ service: 'appstream', resource: 'fleet', resourceName: fleetName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
 }
 
