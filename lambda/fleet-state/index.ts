@@ -88,11 +88,8 @@ export async function isComplete(event: IsCompleteEvent): Promise<IsCompleteResp
     throw new Error(`Fleet "${fleetName}" no longer exists while waiting for it to be ${target}`);
   }
   const withinGrace = Date.now() - requestedAt < STATE_CHANGE_GRACE_MS;
-  if (target === FleetStates.RUNNING) {
-    return { IsComplete: await converge(fleet, FleetStates.RUNNING, withinGrace) };
-  }
-  if (target === FleetStates.STOPPED) {
-    return { IsComplete: await converge(fleet, FleetStates.STOPPED, withinGrace) };
+  if (target === FleetStates.RUNNING || target === FleetStates.STOPPED) {
+    return { IsComplete: await converge(fleet, target, withinGrace) };
   }
   throw new Error(`Unknown target state ${target}`);
 }
