@@ -314,12 +314,7 @@ export class Stack extends StackBase {
     if (attrs.stackName === undefined && attrs.stackArn === undefined) {
       throw new Error(`${scope.node.path}/${id}: Stack.fromStackAttributes needs stackName or stackArn`);
     }
-    const stackArn = attrs.stackArn ?? cdk.Stack.of(scope).formatArn({
-      service: 'appstream',
-      resource: 'stack',
-      resourceName: attrs.stackName,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    const stackArn = attrs.stackArn ?? cdk.Stack.of(scope).formatArn(stackArnComponents(attrs.stackName!));
     const stackName = attrs.stackName ?? cdk.Arn.split(stackArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
     class Import extends StackBase {
       public readonly stackName = stackName;
@@ -422,17 +417,9 @@ export class Stack extends StackBase {
    * @attribute
    */
   public get stackArn(): string {
-    this.arn ??= this.getResourceArnAttribute(cdk.Stack.of(this).formatArn({
-      service: 'appstream',
-      resource: 'stack',
-      resourceName: this.resource.ref,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    }), {
-      service: 'appstream',
-      resource: 'stack',
-      resourceName: this.physicalName,
-      arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    this.arn ??= this.getResourceArnAttribute(
+      cdk.Stack.of(this).formatArn(stackArnComponents(this.resource.ref)),
+      stackArnComponents(this.physicalName));
     return this.arn;
   }
 
@@ -482,6 +469,11 @@ export class Stack extends StackBase {
         + 'is not joined to an Active Directory domain, so users cannot sign in that way.');
     }
   }
+}
+
+/** The parts of the ARN of the AppStream stack named `stackName`. */
+function stackArnComponents(stackName: string): cdk.ArnComponents {
+  return { service: 'appstream', resource: 'stack', resourceName: stackName, arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME };
 }
 
 function describeName(name: string, path: string): string {
