@@ -14,7 +14,7 @@ import { FleetType, StreamView } from './fleet-type';
 import { FleetImage } from './image';
 import { InstanceType } from './instance-type';
 import { ScalableFleetCapacity } from './private/fleet-scalable-capacity';
-import { fleetArnOf, FleetStateResource } from './private/fleet-state-resource';
+import { fleetArnComponents, fleetArnOf, FleetStateResource } from './private/fleet-state-resource';
 import { FleetUpdateGuard } from './private/fleet-state-update-guard';
 import {
   FLEET_NAME_MAX_LENGTH, renderAttributesToDelete, toSeconds, validateFleetProps, validateRenderedFleet,
@@ -731,12 +731,7 @@ export class Fleet extends FleetBase {
    * @attribute
    */
   public get fleetArn(): string {
-    this.arn ??= this.getResourceArnAttribute(fleetArnOf(this, this._resource.ref), {
-      service: 'appstream',
-      resource: 'fleet',
-      resourceName: this.physicalName,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    this.arn ??= this.getResourceArnAttribute(fleetArnOf(this, this._resource.ref), fleetArnComponents(this.physicalName));
     return this.arn;
   }
 

@@ -1,4 +1,4 @@
-import { CustomResource, Stack, ArnFormat } from 'aws-cdk-lib';
+import { ArnComponents, ArnFormat, CustomResource, Stack } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { FleetState } from '../fleet-state';
@@ -52,12 +52,12 @@ export class FleetStateResource extends Construct {
   }
 }
 
+/** The parts of the ARN of the fleet named `fleetName`. */
+export function fleetArnComponents(fleetName: string): ArnComponents {
+  return { service: 'appstream', resource: 'fleet', resourceName: fleetName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME };
+}
+
 /** The ARN of the fleet named `fleetName` in the stack of `scope`. */
 export function fleetArnOf(scope: Construct, fleetName: string): string {
-  return Stack.of(scope).formatArn({
-    service: 'appstream',
-    resource: 'fleet',
-    resourceName: fleetName,
-    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-  });
+  return Stack.of(scope).formatArn(fleetArnComponents(fleetName));
 }
