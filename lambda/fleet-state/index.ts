@@ -13,14 +13,13 @@
  * Neither resource ever deletes anything: the fleet belongs to CloudFormation.
  */
 import {
-  AppStreamClient,
   DescribeFleetsCommand,
   Fleet,
   ResourceNotFoundException,
   StartFleetCommand,
   StopFleetCommand,
 } from '@aws-sdk/client-appstream';
-import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceUpdateEvent } from 'aws-lambda';
+import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceUpdateEvent, Context } from 'aws-lambda';
 import {
   ACCEPTED_WHILE_RUNNING,
   FLEET_STATE_RESOURCE_TYPE,
@@ -33,7 +32,7 @@ import {
   STATE_CHANGE_GRACE_MS,
 } from '../../src/private/fleet-state-contract';
 import { logEvent } from '../shared/log';
-import { withRetries } from '../shared/retry';
+import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {
@@ -52,15 +51,10 @@ export interface IsCompleteResponse {
 /** Upper bound of the FleetErrors text in a failure (CloudFormation shows a few KB at most). */
 const MAX_ERROR_TEXT = 1500;
 
-let appStream: AppStreamClient | undefined;
-function client(): AppStreamClient {
-  // One policy for all retries (withRetries); the SDK's own would multiply the attempts.
-  appStream ??= new AppStreamClient({ maxAttempts: 1 });
-  return appStream;
-}
 
-export async function onEvent(event: CloudFormationCustomResourceEvent): Promise<OnEventResponse> {
+export async function onEvent(event: CloudFormationCustomResourceEvent, context?: Partial<Context>): Promise<OnEventResponse> {
   logEvent(event);
+  const calls = appStreamCalls(context);
   if (event.RequestType === 'Delete') {
     // The fleet is CloudFormation's: deleting this resource leaves it as it is.
     return done(event.PhysicalResourceId);
@@ -68,28 +62,29 @@ export async function onEvent(event: CloudFormationCustomResourceEvent): Promise
   const fleetName = stringProp(event.ResourceProperties, FleetStateProps.FLEET_NAME);
   switch (event.ResourceType) {
     case FLEET_STATE_RESOURCE_TYPE:
-      return applyDesiredState(fleetName, desiredStateOf(event));
+      return applyDesiredState(calls, fleetName, desiredStateOf(event));
     case FLEET_UPDATE_GUARD_RESOURCE_TYPE:
-      return event.RequestType === 'Update' ? guardUpdate(event, fleetName) : done(fleetName);
+      return event.RequestType === 'Update' ? guardUpdate(calls, event, fleetName) : done(fleetName);
     default:
       throw new Error(`Unsupported resource type ${event.ResourceType}`);
   }
 }
 
-export async function isComplete(event: IsCompleteEvent): Promise<IsCompleteResponse> {
+export async function isComplete(event: IsCompleteEvent, context?: Partial<Context>): Promise<IsCompleteResponse> {
   const target = event.Data?.[FleetStateAttributes.TARGET_STATE] ?? NO_TARGET_STATE;
   if (event.RequestType === 'Delete' || target === NO_TARGET_STATE) {
     return { IsComplete: true };
   }
   const fleetName = stringProp(event.ResourceProperties, FleetStateProps.FLEET_NAME);
   const requestedAt = Number(event.Data?.[FleetStateAttributes.REQUESTED_AT] ?? '0');
-  const fleet = await describeFleet(fleetName);
+  const calls = appStreamCalls(context);
+  const fleet = await describeFleet(calls, fleetName);
   if (!fleet) {
     throw new Error(`Fleet "${fleetName}" no longer exists while waiting for it to be ${target}`);
   }
   const withinGrace = Date.now() - requestedAt < STATE_CHANGE_GRACE_MS;
   if (target === FleetStates.RUNNING || target === FleetStates.STOPPED) {
-    return { IsComplete: await converge(fleet, target, withinGrace) };
+    return { IsComplete: await converge(calls, fleet, target, withinGrace) };
   }
   throw new Error(`Unknown target state ${target}`);
 }
@@ -98,12 +93,12 @@ export async function isComplete(event: IsCompleteEvent): Promise<IsCompleteResp
 // Fleet state
 // ---------------------------------------------------------------------------------------------
 
-async function applyDesiredState(fleetName: string, desired: string): Promise<OnEventResponse> {
-  const fleet = await describeFleet(fleetName);
+async function applyDesiredState(calls: AppStreamCalls, fleetName: string, desired: string): Promise<OnEventResponse> {
+  const fleet = await describeFleet(calls, fleetName);
   if (!fleet) {
     throw new Error(`Fleet "${fleetName}" not found: cannot make it ${desired}`);
   }
-  const requestedAt = await requestState(fleet, desired);
+  const requestedAt = await requestState(calls, fleet, desired);
   return waitFor(fleetName, desired, requestedAt);
 }
 
@@ -112,14 +107,14 @@ async function applyDesiredState(fleetName: string, desired: string): Promise<On
  * Returns the time of the call, or 0 when none was needed (already there, or in transition:
  * isComplete takes over).
  */
-async function requestState(fleet: Fleet, desired: string): Promise<number> {
+async function requestState(calls: AppStreamCalls, fleet: Fleet, desired: string): Promise<number> {
   const name = fleet.Name!;
   if (desired === FleetStates.RUNNING && fleet.State === FleetStates.STOPPED) {
-    await sendStateChange(new StartFleetCommand({ Name: name }), name, [FleetStates.STARTING, FleetStates.RUNNING]);
+    await sendStateChange(calls, new StartFleetCommand({ Name: name }), name, [FleetStates.STARTING, FleetStates.RUNNING]);
     return Date.now();
   }
   if (desired === FleetStates.STOPPED && (fleet.State === FleetStates.RUNNING || fleet.State === FleetStates.STARTING)) {
-    await sendStateChange(new StopFleetCommand({ Name: name }), name, [FleetStates.STOPPING, FleetStates.STOPPED]);
+    await sendStateChange(calls, new StopFleetCommand({ Name: name }), name, [FleetStates.STOPPING, FleetStates.STOPPED]);
     return Date.now();
   }
   return 0;
@@ -129,11 +124,11 @@ async function requestState(fleet: Fleet, desired: string): Promise<number> {
  * Sends StartFleet / StopFleet. If it fails (a retry after a lost response, or a concurrent
  * change), but the fleet is now on its way to the state asked for, the call did its job.
  */
-async function sendStateChange(command: StartFleetCommand | StopFleetCommand, name: string, reached: string[]): Promise<void> {
+async function sendStateChange(calls: AppStreamCalls, command: StartFleetCommand | StopFleetCommand, name: string, reached: string[]): Promise<void> {
   try {
-    await withRetries(() => client().send(command as StartFleetCommand));
+    await calls.call((client) => client.send(command as StartFleetCommand));
   } catch (error) {
-    const now = await describeFleet(name);
+    const now = await describeFleet(calls, name);
     if (now?.State && reached.includes(now.State)) {
       return;
     }
@@ -146,7 +141,7 @@ async function sendStateChange(command: StartFleetCommand | StopFleetCommand, na
  * a stale answer (grace period); after that, or when it was in transition when onEvent ran
  * (STOPPING on the way to RUNNING), the call is issued again (requestState skips transitions).
  */
-async function converge(fleet: Fleet, target: string, withinGrace: boolean): Promise<boolean> {
+async function converge(calls: AppStreamCalls, fleet: Fleet, target: string, withinGrace: boolean): Promise<boolean> {
   if (fleet.State === target) {
     return true;
   }
@@ -159,7 +154,7 @@ async function converge(fleet: Fleet, target: string, withinGrace: boolean): Pro
     // STOPPED: fail with its own words instead of waiting until the provider's timeout.
     throw new Error(`Fleet "${fleet.Name}" did not reach RUNNING (state ${fleet.State}): ${describeErrors(fleet)}`);
   }
-  await requestState(fleet, target);
+  await requestState(calls, fleet, target);
   return false;
 }
 
@@ -183,6 +178,7 @@ function desiredStateOf(event: CloudFormationCustomResourceEvent): string {
 // ---------------------------------------------------------------------------------------------
 
 async function guardUpdate(
+  calls: AppStreamCalls,
   event: CloudFormationCustomResourceUpdateEvent,
   fleetName: string,
 ): Promise<OnEventResponse> {
@@ -202,7 +198,7 @@ async function guardUpdate(
   if (refused.length === 0) {
     return done(fleetName);
   }
-  const fleet = await describeFleet(fleetName);
+  const fleet = await describeFleet(calls, fleetName);
   if (!fleet || fleet.State === FleetStates.STOPPED) {
     // Nothing to stop; a missing fleet is CloudFormation's to report when it updates it.
     return done(fleetName, refused);
@@ -214,7 +210,7 @@ async function guardUpdate(
       + 'Stop the fleet before deploying, or let the construct stop and restart it for such updates.',
     );
   }
-  const requestedAt = await requestState(fleet, FleetStates.STOPPED);
+  const requestedAt = await requestState(calls, fleet, FleetStates.STOPPED);
   return waitFor(fleetName, FleetStates.STOPPED, requestedAt, refused);
 }
 
@@ -258,9 +254,9 @@ function canonical(value: unknown): string {
 // Shared
 // ---------------------------------------------------------------------------------------------
 
-async function describeFleet(name: string): Promise<Fleet | undefined> {
+async function describeFleet(calls: AppStreamCalls, name: string): Promise<Fleet | undefined> {
   try {
-    const result = await withRetries(() => client().send(new DescribeFleetsCommand({ Names: [name] })));
+    const result = await calls.call((client) => client.send(new DescribeFleetsCommand({ Names: [name] })));
     return result.Fleets?.find((f) => f.Name === name);
   } catch (error) {
     if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') {

@@ -7,8 +7,8 @@
  * token), so the image a fleet uses never switches on an unrelated deploy. Delete does nothing:
  * the look-up created nothing.
  */
-import { AppStreamClient, DescribeImagesCommand, Image, VisibilityType } from '@aws-sdk/client-appstream';
-import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { DescribeImagesCommand, Image, VisibilityType } from '@aws-sdk/client-appstream';
+import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import {
   DESCRIBE_IMAGES_PAGE_SIZE,
   IMAGE_LOOKUP_RESOURCE_TYPE,
@@ -17,7 +17,7 @@ import {
   ImageLookupProps,
 } from '../../src/private/image-lookup-contract';
 import { logEvent } from '../shared/log';
-import { withRetries } from '../shared/retry';
+import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {
@@ -28,12 +28,6 @@ export interface OnEventResponse {
 /** Upper bound of pages read, a guard against a NextToken that never ends (25 000 images). */
 const MAX_PAGES = 1000;
 
-let appStream: AppStreamClient | undefined;
-function client(): AppStreamClient {
-  // One policy for all retries (withRetries); the SDK's own would multiply the attempts.
-  appStream ??= new AppStreamClient({ maxAttempts: 1 });
-  return appStream;
-}
 
 /** The filter of one look-up, parsed from the resource properties. */
 export interface ImageFilter {
@@ -42,7 +36,7 @@ export interface ImageFilter {
   readonly type?: string;
 }
 
-export async function onEvent(event: CloudFormationCustomResourceEvent): Promise<OnEventResponse> {
+export async function onEvent(event: CloudFormationCustomResourceEvent, context?: Partial<Context>): Promise<OnEventResponse> {
   logEvent(event);
   if (event.RequestType === 'Delete') {
     return { PhysicalResourceId: event.PhysicalResourceId };
@@ -51,7 +45,15 @@ export async function onEvent(event: CloudFormationCustomResourceEvent): Promise
     throw new Error(`Unsupported resource type ${event.ResourceType}`);
   }
   const filter = parseProps(event.ResourceProperties);
-  const image = await findLatestImage(filter);
+  if (event.RequestType === 'Update' && sameLookup(event.OldResourceProperties, event.ResourceProperties)) {
+    // Only the service token changed (the provider was replaced): keep the image found before,
+    // so that the fleet does not switch images on a deploy that did not ask for a new one.
+    const kept = imageOfArn(event.PhysicalResourceId);
+    if (kept) {
+      return kept;
+    }
+  }
+  const image = await findLatestImage(filter, appStreamCalls(context));
   return {
     // The ARN identifies the result; a new image on Update is a new physical id, and the
     // Delete of the old one that CloudFormation sends afterwards does nothing.
@@ -77,12 +79,12 @@ export function parseProps(props: Record<string, unknown>): ImageFilter {
 }
 
 /** Reads every page of DescribeImages and returns the newest AVAILABLE image that matches. */
-export async function findLatestImage(filter: ImageFilter): Promise<Image & { Name: string }> {
+export async function findLatestImage(filter: ImageFilter, calls: AppStreamCalls = appStreamCalls()): Promise<Image & { Name: string }> {
   let best: (Image & { Name: string }) | undefined;
   let seen = 0;
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await withRetries(() => client().send(new DescribeImagesCommand({
+    const result = await calls.call((client) => client.send(new DescribeImagesCommand({
       Type: filter.type as VisibilityType | undefined,
       MaxResults: DESCRIBE_IMAGES_PAGE_SIZE,
       NextToken: nextToken,
@@ -102,6 +104,20 @@ export async function findLatestImage(filter: ImageFilter): Promise<Image & { Na
     throw new Error(`No AVAILABLE image matches ${describeFilter(filter)} (among ${seen} images)`);
   }
   return best;
+}
+
+/** Whether two sets of properties ask for the same look-up (the service token aside). */
+function sameLookup(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.values(ImageLookupProps).every((name) => JSON.stringify(a?.[name]) === JSON.stringify(b?.[name]));
+}
+
+/** The answer for an image ARN found before (`arn:<partition>:appstream:<region>:<account>:image/<name>`). */
+function imageOfArn(arn: string): OnEventResponse | undefined {
+  const match = /^arn:[\w-]+:appstream:[\w-]*:\d*:image\/(.+)$/.exec(arn);
+  return match ? {
+    PhysicalResourceId: arn,
+    Data: { [ImageLookupAttributes.IMAGE_NAME]: match[1], [ImageLookupAttributes.IMAGE_ARN]: arn },
+  } : undefined;
 }
 
 function matches(image: Image, filter: ImageFilter): boolean {

@@ -1,19 +1,24 @@
 /**
- * Retries AppStream calls on the errors that the AWS SDK's standard retry does not know.
+ * Which errors of an AWS call are worth another attempt, and which of those are throttling.
  *
- * The SDK retries `ThrottlingException`, 5xx and dropped connections, but not AppStream's
- * `RequestLimitExceededException` nor `ConcurrentModificationException`. Rather than stack two
- * retry policies (whose attempts multiply), handlers create their clients with `maxAttempts: 1`
- * and send every command through `withRetries`, the one policy for all of them.
+ * Handlers create their clients with `maxAttempts: 1` and send every call through `Pacer.call`
+ * (`pacing.ts`), the one retry policy for all of them: the SDK's standard retry does not know
+ * AppStream's `RequestLimitExceededException` nor `ConcurrentModificationException`, and two
+ * stacked policies would multiply their attempts.
  */
 
-/** Error names that mean "try again later". */
-export const RETRYABLE_ERROR_NAMES: ReadonlySet<string> = new Set([
+/** Error names that mean "too many requests": the rate must come down. */
+export const THROTTLING_ERROR_NAMES: ReadonlySet<string> = new Set([
   'ThrottlingException',
   'Throttling',
   'TooManyRequestsException',
   'RequestLimitExceeded',
   'RequestLimitExceededException',
+  'SlowDown',
+]);
+
+/** Error names that mean "try again later" without saying anything about the rate. */
+const TRANSIENT_ERROR_NAMES: ReadonlySet<string> = new Set([
   'ConcurrentModificationException',
   'InternalFailure',
   'InternalServerError',
@@ -30,29 +35,6 @@ const NETWORK_ERROR_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
-export interface RetryOptions {
-  /** Attempts in all, the first included. */
-  readonly maxAttempts: number;
-  /** Base delay of the exponential backoff, in milliseconds. */
-  readonly baseDelayMs: number;
-  /** Upper bound of one delay, in milliseconds. */
-  readonly maxDelayMs: number;
-  /** Waits the given number of milliseconds (replaceable in tests). */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Random number in [0, 1) for the jitter (replaceable in tests). */
-  readonly random?: () => number;
-}
-
-/**
- * Defaults sized for custom-resource handlers: 8 attempts, full jitter, 0.2 s doubling to 20 s,
- * at most about a minute of waiting per call. `APPSTREAM_RETRY_BASE_DELAY_MS` shortens the delays
- * in tests against the local fake endpoint.
- */
-export function defaultRetryOptions(): RetryOptions {
-  const base = Number(process.env.APPSTREAM_RETRY_BASE_DELAY_MS ?? '200');
-  return { maxAttempts: 8, baseDelayMs: base, maxDelayMs: Math.max(base, 100 * base) };
-}
-
 /**
  * A dropped connection as seen in a message: the SDK's retry middleware replaces an error that is
  * not `instanceof Error` (a Node.js error from another realm, as under Jest) by
@@ -65,27 +47,37 @@ interface ErrorLike {
   readonly name?: string;
   readonly code?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
-  readonly $retryable?: unknown;
+  readonly $retryable?: { readonly throttling?: boolean };
   readonly cause?: unknown;
 }
 
-/** Whether an error from an AppStream call is worth another attempt. */
-export function isRetryable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) {
+function asErrorLike(error: unknown): ErrorLike | undefined {
+  return typeof error === 'object' && error !== null ? error as ErrorLike : undefined;
+}
+
+/** Whether an error says that requests come too fast (HTTP 429 included). */
+export function isThrottling(error: unknown): boolean {
+  const e = asErrorLike(error);
+  if (!e) {
     return false;
   }
-  const e = error as ErrorLike;
-  if (e.name && RETRYABLE_ERROR_NAMES.has(e.name)) {
+  if ((e.name && THROTTLING_ERROR_NAMES.has(e.name)) || e.$metadata?.httpStatusCode === 429 || e.$retryable?.throttling === true) {
     return true;
   }
-  if (e.code && NETWORK_ERROR_CODES.has(e.code)) {
+  return e.cause !== undefined && e.cause !== error && isThrottling(e.cause);
+}
+
+/** Whether an error from an AWS call is worth another attempt (throttling included). */
+export function isRetryable(error: unknown): boolean {
+  const e = asErrorLike(error);
+  if (!e) {
+    return false;
+  }
+  if (isThrottling(e) || (e.name && TRANSIENT_ERROR_NAMES.has(e.name)) || (e.code && NETWORK_ERROR_CODES.has(e.code))) {
     return true;
   }
   const status = e.$metadata?.httpStatusCode;
-  if (status !== undefined && (status >= 500 || status === 429)) {
-    return true;
-  }
-  if (e.$retryable) {
+  if ((status !== undefined && status >= 500) || e.$retryable) {
     return true;
   }
   if (status === undefined && typeof e.message === 'string' && NETWORK_ERROR_MESSAGE.test(e.message)) {
@@ -94,24 +86,8 @@ export function isRetryable(error: unknown): boolean {
   return e.cause !== undefined && e.cause !== error && isRetryable(e.cause);
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs `call` until it succeeds, fails with an error that is not retryable, or runs out of
- * attempts; waits with exponential backoff and full jitter in between.
- */
-export async function withRetries<T>(call: () => Promise<T>, options: RetryOptions = defaultRetryOptions()): Promise<T> {
-  const sleep = options.sleep ?? realSleep;
-  const random = options.random ?? Math.random;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (attempt >= options.maxAttempts || !isRetryable(error)) {
-        throw error;
-      }
-      const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-      await sleep(Math.floor(random() * ceiling));
-    }
-  }
+/** The name and message of an error, for messages that CloudFormation shows. */
+export function describeError(error: unknown): string {
+  const e = asErrorLike(error);
+  return e ? `${e.name ?? 'Error'}: ${e.message ?? String(error)}` : String(error);
 }

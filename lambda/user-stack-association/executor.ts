@@ -1,6 +1,7 @@
 /**
- * The AppStream side of the handler: paginated reads and chunked batch calls with bounded
- * concurrency. Every call goes through `withRetries` (clients are built with `maxAttempts: 1`).
+ * The AppStream side of the handler: paginated reads and chunked batch calls, every call paced by
+ * the shared `Pacer` and bounded by the invocation's `Deadline`. Running out of time is not a
+ * failure here: the outcome says what was done, and the next poll continues from the service's state.
  */
 import {
   AppStreamClient,
@@ -12,27 +13,24 @@ import {
 } from '@aws-sdk/client-appstream';
 import { chunk, MAX_PAGE_SIZE, userKey, type EntryFailure } from './plan';
 import type { UserEntry } from '../../src/private/user-stack-association-contract';
-import { defaultRetryOptions, withRetries, type RetryOptions } from '../shared/retry';
-
-/** Batch calls in flight at once (env `APPSTREAM_BATCH_CONCURRENCY` overrides). */
-export const DEFAULT_CONCURRENCY = 4;
+import { isDeadlineReached, type Deadline, type Pacer } from '../shared/pacing';
 
 /** Rounds in which entries answered with the per-entry code INTERNAL_ERROR are sent again. */
 const ENTRY_ATTEMPTS = 3;
+
+/** Batch calls in flight at most, however high the admitted rate. */
+const MAX_CONCURRENCY = 32;
 
 /** Per-entry codes that mean "already gone" when disassociating. */
 const GONE_CODES: ReadonlySet<string> = new Set(['STACK_NOT_FOUND', 'USER_NAME_NOT_FOUND']);
 
 export type BatchAction = 'associate' | 'disassociate';
 
-export interface ExecutorOptions {
-  /** Batch calls in flight at once. */
-  readonly concurrency: number;
-  /** Set SendEmailNotification on the USERPOOL entries of associate calls. */
-  readonly sendEmailNotification?: boolean;
-  /** True when no new call should start (the Lambda's time budget is nearly spent). */
-  readonly outOfTime?: () => boolean;
-  readonly retry?: RetryOptions;
+/** How calls are made: the client, its pacer and the deadline of this invocation. */
+export interface Caller {
+  readonly client: AppStreamClient;
+  readonly pacer: Pacer;
+  readonly deadline: Deadline;
 }
 
 /** Outcome of a chunked batch operation. */
@@ -41,36 +39,25 @@ export interface BatchOutcome {
   readonly done: UserEntry[];
   /** Users the API refused, with their per-entry code. */
   readonly failed: EntryFailure[];
+  /** True when the deadline stopped the work before every user was sent. */
+  readonly outOfTime: boolean;
 }
 
-/**
- * Thrown when a call fails for good (a non-retryable error, retries exhausted, or out of time);
- * carries what was done before, so the caller can roll back.
- */
-export class BatchAbortedError extends Error {
-  constructor(message: string, public readonly done: UserEntry[], public readonly failed: EntryFailure[]) {
-    super(message);
-    this.name = 'BatchAbortedError';
-  }
-}
-
-function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'ResourceNotFoundException';
 }
 
 /** Every user associated with `stackName` (pages of 500). Throws ResourceNotFoundException for a missing stack. */
-export async function listAssociations(
-  client: AppStreamClient, stackName: string, retry: RetryOptions = defaultRetryOptions(),
-): Promise<UserEntry[]> {
+export async function listAssociations(caller: Caller, stackName: string): Promise<UserEntry[]> {
   const users: UserEntry[] = [];
   let nextToken: string | undefined;
   do {
     const token = nextToken;
-    const page = await withRetries(() => client.send(new DescribeUserStackAssociationsCommand({
+    const page = await caller.pacer.call(() => caller.client.send(new DescribeUserStackAssociationsCommand({
       StackName: stackName,
       MaxResults: MAX_PAGE_SIZE,
       ...(token ? { NextToken: token } : {}),
-    })), retry);
+    })), caller.deadline);
     for (const a of page.UserStackAssociations ?? []) {
       if (a.StackName === undefined || a.StackName === stackName) {
         users.push({ UserName: a.UserName!, AuthenticationType: a.AuthenticationType! });
@@ -117,29 +104,41 @@ function toEntry(stackName: string, user: UserEntry, action: BatchAction, sendEm
 }
 
 /**
- * Associates or disassociates `users` with `stackName` in chunks of 25, `concurrency` chunks at a
- * time. Per-entry INTERNAL_ERROR is retried; other per-entry errors are returned in `failed`
- * (for disassociate, STACK_NOT_FOUND / USER_NAME_NOT_FOUND count as done, as does a missing stack).
+ * Concurrency follows the admitted rate: about one second of calls in flight, so that slots are
+ * never reserved far ahead of a rate that may change.
+ */
+export function concurrencyFor(pacer: Pacer): number {
+  return Math.max(2, Math.min(MAX_CONCURRENCY, Math.ceil(pacer.limiter.rate)));
+}
+
+/**
+ * Associates or disassociates `users` with `stackName` in chunks of 25 until done or out of time.
+ * Per-entry INTERNAL_ERROR is retried; other per-entry errors are returned in `failed` (for
+ * disassociate, STACK_NOT_FOUND / USER_NAME_NOT_FOUND count as done, as does a missing stack).
+ * An error that is not retryable is thrown.
  */
 export async function runBatches(
-  client: AppStreamClient, action: BatchAction, stackName: string, users: readonly UserEntry[], options: ExecutorOptions,
+  caller: Caller, action: BatchAction, stackName: string, users: readonly UserEntry[], sendEmailNotification = false,
 ): Promise<BatchOutcome> {
-  const retry = options.retry ?? defaultRetryOptions();
   const done: UserEntry[] = [];
   const failed: EntryFailure[] = [];
-  const sendEmail = options.sendEmailNotification ?? false;
+  let outOfTime = false;
 
-  const send = (entries: UserStackAssociation[]) => withRetries(() => client.send(action === 'associate'
+  const send = (entries: UserStackAssociation[]) => caller.pacer.call(() => caller.client.send(action === 'associate'
     ? new BatchAssociateUserStackCommand({ UserStackAssociations: entries })
-    : new BatchDisassociateUserStackCommand({ UserStackAssociations: entries })), retry);
+    : new BatchDisassociateUserStackCommand({ UserStackAssociations: entries })), caller.deadline);
 
   const runChunk = async (batch: UserEntry[]) => {
     let pending = batch;
     for (let attempt = 1; pending.length > 0; attempt++) {
       let errors: UserStackAssociationError[];
       try {
-        errors = (await send(pending.map((u) => toEntry(stackName, u, action, sendEmail)))).errors ?? [];
+        errors = (await send(pending.map((u) => toEntry(stackName, u, action, sendEmailNotification)))).errors ?? [];
       } catch (error) {
+        if (isDeadlineReached(error)) {
+          outOfTime = true; // the next poll sends these again
+          return;
+        }
         if (action === 'disassociate' && isNotFound(error)) {
           done.push(...pending); // the stack is gone, and its associations with it
           return;
@@ -153,6 +152,10 @@ export async function runBatches(
           errorByKey.set(userKey({ UserName: a.UserName, AuthenticationType: a.AuthenticationType }), e);
         }
       }
+      if (errors.length > 0 && errorByKey.size === 0) {
+        // Errors we cannot attribute to a user: do not claim success for any entry.
+        throw new Error(`${action} on stack ${stackName} returned ${errors.length} error(s) without user names`);
+      }
       const retryNext: UserEntry[] = [];
       for (const user of pending) {
         const e = errorByKey.get(userKey(user));
@@ -165,34 +168,10 @@ export async function runBatches(
           failed.push({ user, code: code ?? 'UNKNOWN', message: e.ErrorMessage });
         }
       }
-      if (errors.length > 0 && errorByKey.size === 0) {
-        // Errors we cannot attribute to a user: do not claim success for any entry.
-        throw new Error(`${action} on stack ${stackName} returned ${errors.length} error(s) without user names`);
-      }
       pending = retryNext;
-      if (pending.length > 0) {
-        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-        await (retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))))(Math.floor((retry.random ?? Math.random)() * ceiling));
-      }
     }
   };
 
-  const chunks = chunk(users);
-  let outOfTime = false;
-  const stop = () => {
-    outOfTime = outOfTime || (options.outOfTime?.() ?? false);
-    return outOfTime;
-  };
-  try {
-    await forEachBounded(chunks, options.concurrency, runChunk, stop);
-  } catch (error) {
-    const e = error as Error;
-    throw new BatchAbortedError(`Failed to ${action} users ${action === 'associate' ? 'with' : 'from'} stack ${stackName}: `
-      + `${e.name ?? 'Error'}: ${e.message ?? String(error)}`, done, failed);
-  }
-  if (outOfTime) {
-    throw new BatchAbortedError(`Ran out of time to ${action} users ${action === 'associate' ? 'with' : 'from'} stack ${stackName} `
-      + `(${done.length + failed.length} of ${users.length} processed)`, done, failed);
-  }
-  return { done, failed };
+  await forEachBounded(chunk(users), concurrencyFor(caller.pacer), runChunk, () => outOfTime || caller.deadline.passed);
+  return { done, failed, outOfTime: outOfTime || done.length + failed.length < users.length };
 }

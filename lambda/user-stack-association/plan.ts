@@ -2,6 +2,7 @@
  * Pure functions of the user-stack-association handler: keys, set differences, chunking, the
  * physical id and the failure message. No I/O here, so all of it is unit-testable.
  */
+import { createHash } from 'crypto';
 import type { UserEntry } from '../../src/private/user-stack-association-contract';
 
 /** Batch size limit of BatchAssociateUserStack / BatchDisassociateUserStack (API: 1–25 entries). */
@@ -66,42 +67,96 @@ export function chunk<T>(items: readonly T[], size: number = MAX_BATCH_SIZE): T[
 }
 
 /**
- * The physical id: deterministic from the AppStream stack name and the logical id, so a retried
- * create answers the same id, and a changed stack name answers a new one (a replacement).
+ * The physical id of a resource whose associations are all made: deterministic from the AppStream
+ * stack name and the logical id, so a retried event answers the same id, and a changed stack name
+ * answers a new one (a replacement).
  */
 export function physicalResourceId(stackName: string, logicalResourceId: string): string {
   return `${stackName}/${logicalResourceId}`;
 }
 
-/** What a create (or a replacement on another stack) does. */
-export interface CreatePlan {
-  /** Desired users not yet associated: the only ones a failed create may roll back. */
-  readonly toAssociate: UserEntry[];
-  /** Desired users that were associated before: adopted, never rolled back. */
-  readonly alreadyAssociated: UserEntry[];
+/** Marks the physical id of a create (or replacement) that has not completed. */
+const CREATING = '#creating:';
+/** No desired user was associated before the create. */
+const ADOPTED_NONE = 'none';
+/** Too many were to list them in the physical id: a rollback cannot tell them apart and removes nothing. */
+const ADOPTED_UNKNOWN = 'unknown';
+/** Physical ids are at most 1 KB; keep room for the stack name and logical id. */
+const MAX_PHYSICAL_ID_BYTES = 1000;
+
+/**
+ * A short digest of a user (48 bits of SHA-256, base64url): enough to tell a few dozen adopted
+ * users from the rest of a list, small enough to list them in a physical id.
+ */
+export function userDigest(user: UserEntry): string {
+  return createHash('sha256').update(userKey(user)).digest('base64url').slice(0, 8);
 }
 
-/** Plans a create: associate what is desired and missing. */
-export function planCreate(desired: readonly UserEntry[], current: readonly UserEntry[]): CreatePlan {
-  return { toAssociate: difference(desired, current), alreadyAssociated: intersection(desired, current) };
+/**
+ * The physical id of a create in progress: `<final id>#creating:<adopted>`, where `<adopted>` lists
+ * the digests of the desired users that were associated before the create (`none`, or `unknown`
+ * when too many to list). If the create fails, CloudFormation's rollback deletes the resource with
+ * this id, and the Delete removes exactly what the create made: the listed users minus the adopted.
+ */
+export function creatingResourceId(stackName: string, logicalResourceId: string, adopted: readonly UserEntry[]): string {
+  const base = `${physicalResourceId(stackName, logicalResourceId)}${CREATING}`;
+  if (adopted.length === 0) {
+    return base + ADOPTED_NONE;
+  }
+  const listed = base + [...new Set(adopted.map(userDigest))].sort().join('.');
+  return Buffer.byteLength(listed) <= MAX_PHYSICAL_ID_BYTES ? listed : base + ADOPTED_UNKNOWN;
 }
 
-/** What an in-place update does. */
-export interface UpdatePlan {
-  /** Desired users missing from the stack: new ones and those removed by hand. */
+/** What a physical id says about the resource. */
+export type ResourceIdentity =
+  /** The create completed: the resource owns every user it lists. */
+  | { readonly kind: 'created' }
+  /** A create that did not complete: it owns the listed users except the adopted ones (undefined: unknown). */
+  | { readonly kind: 'creating'; readonly adoptedDigests?: ReadonlySet<string> }
+  /** An id this handler did not issue for these properties (a failed create's marker, another stack): owns nothing. */
+  | { readonly kind: 'foreign' };
+
+/** Reads a physical id that this handler may have issued for `stackName` and `logicalResourceId`. */
+export function identify(physicalId: string, stackName: string, logicalResourceId: string): ResourceIdentity {
+  const final = physicalResourceId(stackName, logicalResourceId);
+  if (physicalId === final) {
+    return { kind: 'created' };
+  }
+  if (!physicalId.startsWith(final + CREATING)) {
+    return { kind: 'foreign' };
+  }
+  const adopted = physicalId.slice(final.length + CREATING.length);
+  if (adopted === ADOPTED_UNKNOWN) {
+    return { kind: 'creating' };
+  }
+  return { kind: 'creating', adoptedDigests: new Set(adopted === ADOPTED_NONE ? [] : adopted.split('.')) };
+}
+
+/** What one pass does, from the associations it read. */
+export interface PassPlan {
   readonly toAssociate: UserEntry[];
-  /**
-   * Users the old properties listed and the new ones do not. Never anyone else: associations this
-   * resource did not list are not its own. Not narrowed to the current associations, so a
-   * DescribeUserStackAssociations that omits an authentication type cannot leave one behind
-   * (disassociating a missing association succeeds).
-   */
   readonly toDisassociate: UserEntry[];
 }
 
-/** Plans an update on the same stack: converge on `desired`, removing only what `old` listed. */
-export function planUpdate(old: readonly UserEntry[], desired: readonly UserEntry[], current: readonly UserEntry[]): UpdatePlan {
-  return { toAssociate: difference(desired, current), toDisassociate: difference(old, desired) };
+/** Create (or replacement): associate the desired users that are missing. */
+export function planCreatePass(desired: readonly UserEntry[], current: readonly UserEntry[]): PassPlan {
+  return { toAssociate: difference(desired, current), toDisassociate: [] };
+}
+
+/**
+ * Update on the same stack: associate desired users that are missing (new ones and those removed
+ * by hand), disassociate users the old properties listed and the new ones do not, if still there.
+ * Never anyone else: associations this resource did not list are not its own.
+ */
+export function planUpdatePass(old: readonly UserEntry[], desired: readonly UserEntry[], current: readonly UserEntry[]): PassPlan {
+  return { toAssociate: difference(desired, current), toDisassociate: intersection(difference(old, desired), current) };
+}
+
+/** Delete: disassociate the listed users still there, except those `keep` says were not made by this resource. */
+export function planDeletePass(
+  listed: readonly UserEntry[], current: readonly UserEntry[], keep: (user: UserEntry) => boolean = () => false,
+): PassPlan {
+  return { toAssociate: [], toDisassociate: intersection(listed, current).filter((user) => !keep(user)) };
 }
 
 /** One entry that the API refused, with its error code. */
