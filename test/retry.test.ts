@@ -1,14 +1,6 @@
-import { defaultRetryOptions, isRetryable, withRetries, type RetryOptions } from '../lambda/shared/retry';
+import { isRetryable, isThrottling } from '../lambda/shared/retry';
 
 const named = (name: string, status = 400) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
-
-function recorder(random: () => number = () => 0.999999) {
-  const delays: number[] = [];
-  const options: RetryOptions = {
-    maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 1000, random, sleep: async (ms) => { delays.push(ms); },
-  };
-  return { delays, options };
-}
 
 describe('isRetryable', () => {
   test.each([
@@ -49,77 +41,20 @@ describe('isRetryable', () => {
   });
 });
 
-describe('withRetries', () => {
-  test('returns the first success without waiting', async () => {
-    const { delays, options } = recorder();
-    await expect(withRetries(async () => 'ok', options)).resolves.toBe('ok');
-    expect(delays).toEqual([]);
+describe('isThrottling', () => {
+  test.each(['ThrottlingException', 'RequestLimitExceededException', 'RequestLimitExceeded', 'TooManyRequestsException', 'Throttling'])(
+    '%s lowers the rate', (name) => {
+      expect(isThrottling(named(name))).toBe(true);
+    });
+
+  test('HTTP 429 and an error the SDK marked as throttling lower the rate', () => {
+    expect(isThrottling(named('Whatever', 429))).toBe(true);
+    expect(isThrottling(Object.assign(new Error('x'), { $retryable: { throttling: true } }))).toBe(true);
   });
 
-  test('backs off exponentially up to the cap, then gives up with the last error', async () => {
-    const { delays, options } = recorder();
-    let calls = 0;
-    const error = named('ThrottlingException');
-    await expect(withRetries(async () => {
-      calls += 1;
-      throw error;
-    }, options)).rejects.toBe(error);
-    expect(calls).toBe(6);
-    // random ~1 gives the ceiling: 100, 200, 400, 800, then capped at 1000
-    expect(delays).toEqual([99, 199, 399, 799, 999]);
-  });
-
-  test('full jitter: each delay is random × ceiling', async () => {
-    const { delays, options } = recorder(() => 0.5);
-    let calls = 0;
-    await expect(withRetries(async () => {
-      calls += 1;
-      if (calls < 4) {
-        throw named('RequestLimitExceededException');
-      }
-      return calls;
-    }, options)).resolves.toBe(4);
-    expect(delays).toEqual([50, 100, 200]);
-  });
-
-  test('delays stay within [0, ceiling) for any random value', async () => {
-    for (const r of [0, 0.25, 0.999]) {
-      const { delays, options } = recorder(() => r);
-      await withRetries(async () => { throw named('ConcurrentModificationException'); }, options).catch(() => undefined);
-      delays.forEach((d, i) => {
-        expect(d).toBeGreaterThanOrEqual(0);
-        expect(d).toBeLessThan(Math.min(1000, 100 * 2 ** i));
-      });
-    }
-  });
-
-  test('a non-retryable error fails at once', async () => {
-    const { delays, options } = recorder();
-    let calls = 0;
-    const error = named('ValidationException');
-    await expect(withRetries(async () => {
-      calls += 1;
-      throw error;
-    }, options)).rejects.toBe(error);
-    expect(calls).toBe(1);
-    expect(delays).toEqual([]);
-  });
-});
-
-describe('defaultRetryOptions', () => {
-  const saved = process.env.APPSTREAM_RETRY_BASE_DELAY_MS;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.APPSTREAM_RETRY_BASE_DELAY_MS;
-    else process.env.APPSTREAM_RETRY_BASE_DELAY_MS = saved;
-  });
-
-  test('8 attempts, 200 ms doubling to 20 s by default', () => {
-    delete process.env.APPSTREAM_RETRY_BASE_DELAY_MS;
-    expect(defaultRetryOptions()).toEqual({ maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 20000 });
-  });
-
-  test('APPSTREAM_RETRY_BASE_DELAY_MS shrinks the delays', () => {
-    process.env.APPSTREAM_RETRY_BASE_DELAY_MS = '1';
-    expect(defaultRetryOptions()).toEqual({ maxAttempts: 8, baseDelayMs: 1, maxDelayMs: 100 });
-  });
+  test.each(['ConcurrentModificationException', 'InternalFailure', 'ValidationException', 'LimitExceededException'])(
+    '%s does not', (name) => {
+      // AppStream's LimitExceededException is a quota (too many fleets), not a rate.
+      expect(isThrottling(named(name, name === 'InternalFailure' ? 500 : 400))).toBe(false);
+    });
 });

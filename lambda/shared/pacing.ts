@@ -31,11 +31,6 @@ export class Deadline {
   public get passed(): boolean {
     return this.remainingMs() <= 0;
   }
-
-  /** The earlier of this deadline and `other`. */
-  public min(other: Deadline): Deadline {
-    return other.at < this.at ? other : this;
-  }
 }
 
 /** A call that could not succeed before the deadline; `cause` is the last error, if any. */

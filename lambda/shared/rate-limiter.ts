@@ -8,8 +8,8 @@
  * - every request takes the next slot of an evenly spaced schedule at the current rate;
  * - a throttling error brings the rate down to 95 % of the rate admitted over the last two
  *   seconds (at most once a second, since the requests already in flight answer for the old rate);
- * - without throttling the rate grows by 10 % of its base every second, so it probes back up
- *   after the service recovers and finds a higher limit.
+ * - without throttling the rate grows by 10 % a second, compounded, so it probes back up soon after
+ *   the service recovers and finds a higher limit in seconds, not minutes.
  *
  * The same limiter is shared by every call of a handler process, so concurrent calls pace
  * together: how many are in flight follows the admitted rate.
@@ -22,7 +22,7 @@ export interface RateLimiterOptions {
   readonly minRate?: number;
   /** Ceiling of the rate. @default 500 */
   readonly maxRate?: number;
-  /** Growth per second without throttling, as a fraction of the rate set at the last decrease. @default 0.1 */
+  /** Growth per second without throttling, compounded from the rate set at the last decrease. @default 0.1 */
   readonly growthPerSecond?: number;
   /** Clock in milliseconds (replaceable in tests). @default Date.now */
   readonly now?: () => number;
@@ -63,7 +63,7 @@ export class AdaptiveRateLimiter {
   /** The rate in requests per second at this moment. */
   public get rate(): number {
     const seconds = Math.max(0, this.now() - this.baseSince) / 1000;
-    return clamp(this.baseRate * (1 + this.growthPerSecond * seconds), this.minRate, this.maxRate);
+    return clamp(this.baseRate * (1 + this.growthPerSecond) ** seconds, this.minRate, this.maxRate);
   }
 
   /**
