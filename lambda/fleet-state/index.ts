@@ -31,8 +31,8 @@ import {
   NO_TARGET_STATE,
   STATE_CHANGE_GRACE_MS,
 } from '../../src/private/fleet-state-contract';
-import { logEvent } from '../shared/log';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
+import { logEvent } from '../shared/log';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {

@@ -16,8 +16,8 @@ import {
   ImageLookupAttributes,
   ImageLookupProps,
 } from '../../src/private/image-lookup-contract';
-import { logEvent } from '../shared/log';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
+import { logEvent } from '../shared/log';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {

@@ -8,9 +8,9 @@
  * `APPSTREAM_INITIAL_REQUEST_RATE` sets the first rate before anything is measured.
  */
 import { AppStreamClient } from '@aws-sdk/client-appstream';
-import { INVOCATION_MARGIN_MS } from '../../src/private/provider-contract';
 import { Deadline, Pacer } from './pacing';
 import { AdaptiveRateLimiter } from './rate-limiter';
+import { INVOCATION_MARGIN_MS } from '../../src/private/provider-contract';
 
 let client: AppStreamClient | undefined;
 let pacer: Pacer | undefined;
@@ -54,7 +54,7 @@ export interface AppStreamCalls {
 /** The AppStream calls of the invocation of `context` (no context: no deadline, as in tests). */
 export function appStreamCalls(context?: { getRemainingTimeInMillis?: () => number }): AppStreamCalls {
   const deadline = Deadline.of(context, INVOCATION_MARGIN_MS);
-  const client = appStreamClient();
+  const appStream = appStreamClient();
   const pacing = appStreamPacer();
-  return { deadline, call: (request) => pacing.call(() => request(client), deadline) };
+  return { deadline, call: (request) => pacing.call(() => request(appStream), deadline) };
 }
