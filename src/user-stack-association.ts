@@ -4,6 +4,7 @@ import { Annotations, Aspects, CustomResource, FileSystem, IAspect, Lazy, Stack,
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct, IConstruct } from 'constructs';
 import { IFleet } from './fleet';
+import { AppStreamProvider } from './private/appstream-provider';
 import { compareUsers, USERPOOL, userKey, userNameProblem } from './private/user-name';
 import {
   AUTHENTICATION_TYPE_PATTERN,
@@ -12,7 +13,6 @@ import {
   UserStackAssociationAttributes,
   UserStackAssociationProps as Property,
 } from './private/user-stack-association-contract';
-import { UserStackAssociationProvider } from './private/user-stack-association-provider';
 import { PropsValidator } from './private/validation';
 import { IStack } from './stack';
 import { StackUser } from './stack-user';
@@ -101,7 +101,7 @@ export class UserStackAssociation extends Construct {
   public readonly userCount: number;
 
   private readonly resource: CustomResource;
-  private readonly provider: UserStackAssociationProvider;
+  private readonly provider: AppStreamProvider;
   private readonly entries: StackUser[] = [];
   private readonly keys = new Set<string>();
   private rendered?: RenderedUsers;
@@ -110,7 +110,7 @@ export class UserStackAssociation extends Construct {
     super(scope, id);
     this.stack = props.stack;
     this.sendEmailNotification = props.sendEmailNotification ?? false;
-    this.provider = UserStackAssociationProvider.getOrCreate(this);
+    this.provider = AppStreamProvider.getOrCreate(this);
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.provider.serviceToken,

@@ -55,7 +55,7 @@ describe('desiredState RUNNING', () => {
     expect(state.resource.DependsOn).toEqual([fleet.id]);
     expect(guard.resource.DependsOn).toBeUndefined();
     expect(guard.resource.Properties).toEqual({
-      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^AppStreamFleetStateProviderframeworkonEvent/), 'Arn'] },
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^AppStreamCustomResourceProviderframeworkonEvent/), 'Arn'] },
       FleetName: 'office',
       FleetType: 'ALWAYS_ON',
       StopForUpdates: 'true',
@@ -237,7 +237,7 @@ describe('FleetImage.latest', () => {
     const template = Template.fromStack(stack);
     const lookup = only(template, LOOKUP);
     expect(lookup.resource.Properties).toEqual({
-      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^AppStreamImageLookupProviderframeworkonEvent/), 'Arn'] },
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^AppStreamCustomResourceProviderframeworkonEvent/), 'Arn'] },
       NamePrefix: 'AppStream-WinServer2022-',
       Platform: 'WINDOWS_SERVER_2022',
       Type: 'PUBLIC',
@@ -292,6 +292,7 @@ describe('FleetImage.latest', () => {
     newFleet(stack, { image }, 'Two');
     const template = Template.fromStack(stack);
     template.resourceCountIs(LOOKUP, 2);
-    template.resourceCountIs('AWS::Lambda::Function', 2); // the handler and the framework's onEvent
+    // The handler's onEvent and isComplete, and the framework's onEvent, isComplete and onTimeout.
+    template.resourceCountIs('AWS::Lambda::Function', 5);
   });
 });

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import { FleetState, FleetUpdateBehavior } from '../src/fleet-state';
-import { FleetStateProvider } from '../src/private/fleet-state-provider';
+import { AppStreamProvider } from '../src/private/appstream-provider';
 import { FleetStateResource } from '../src/private/fleet-state-resource';
 import { FleetUpdateGuard } from '../src/private/fleet-state-update-guard';
 
@@ -37,7 +37,7 @@ describe('FleetStateResource', () => {
 
     const template = Template.fromStack(stack);
     template.hasResourceProperties('Custom::AppStreamFleetState', {
-      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('AppStreamFleetStateProvider'), 'Arn'] },
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp(AppStreamProvider.ID), 'Arn'] },
       FleetName: 'my-fleet',
       DesiredState: 'RUNNING',
       FleetProperties: {
@@ -144,20 +144,20 @@ describe('FleetUpdateGuard', () => {
   });
 });
 
-describe('FleetStateProvider', () => {
-  test('one provider per stack for any number of fleets, with isComplete polling every 30 s', () => {
+describe('the provider of fleet states', () => {
+  test('one provider per stack for any number of fleets, with isComplete polling every 10 s', () => {
     const stack = makeStack();
     guardAndState(stack, makeFleet(stack, 'FleetA', 'fleet-a'), 'fleet-a', FleetUpdateBehavior.STOP_AND_RESTART, 'A');
     guardAndState(stack, makeFleet(stack, 'FleetB', 'fleet-b'), 'fleet-b', FleetUpdateBehavior.STOP_AND_RESTART, 'B');
 
     const template = Template.fromStack(stack);
-    expect(FleetStateProvider.getOrCreate(stack)).toBe(stack.node.findChild(FleetStateProvider.ID));
+    expect(AppStreamProvider.getOrCreate(stack)).toBe(stack.node.findChild(AppStreamProvider.ID));
     template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.onEvent', Runtime: 'nodejs24.x' }, 1);
     template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.isComplete', Runtime: 'nodejs24.x' }, 1);
     template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
-    // 55 minutes of 30-second polls (CloudFormation gives a custom resource one hour).
+    // 55 minutes of 10-second polls (CloudFormation gives a custom resource one hour).
     const definition = JSON.stringify(Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0].Properties.DefinitionString);
-    expect(definition).toMatch(/\\"IntervalSeconds\\":30,\\"MaxAttempts\\":110,\\"BackoffRate\\":1/);
+    expect(definition).toMatch(/\\"IntervalSeconds\\":10,\\"MaxAttempts\\":330,\\"BackoffRate\\":1/);
   });
 
   test('StartFleet / StopFleet are scoped to each fleet\'s ARN (once per fleet, by name: no cycle); DescribeFleets needs "*"', () => {
@@ -171,7 +171,7 @@ describe('FleetStateProvider', () => {
     });
     // onEvent and isComplete share one handler role.
     const policies = template.findResources('AWS::IAM::Policy', {
-      Properties: { Roles: [{ Ref: Match.stringLikeRegexp('AppStreamFleetStateProviderHandlerRole') }] },
+      Properties: { Roles: [{ Ref: Match.stringLikeRegexp(`^${AppStreamProvider.ID}HandlerRole`) }] },
     });
     expect(Object.keys(policies)).toHaveLength(1);
     const statements = Object.values(policies)[0].Properties.PolicyDocument.Statement

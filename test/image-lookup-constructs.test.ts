@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AppStreamProvider } from '../src/private/appstream-provider';
 import { ImageLookup } from '../src/private/image-lookup-resource';
 
 function makeStack(): Stack {
@@ -15,7 +16,7 @@ describe('ImageLookup', () => {
 
     const template = Template.fromStack(stack);
     template.hasResourceProperties('Custom::AppStreamImageLookup', {
-      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('AppStreamImageLookupProvider'), 'Arn'] },
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp(AppStreamProvider.ID), 'Arn'] },
       NamePrefix: 'AppStream-WinServer2022-',
       Platform: 'WINDOWS_SERVER_2022',
       Type: 'PUBLIC',
@@ -43,7 +44,7 @@ describe('ImageLookup', () => {
     template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.onEvent', Runtime: 'nodejs24.x' }, 1);
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: 'appstream:DescribeImages', Effect: 'Allow', Resource: '*' }]) },
-      Roles: [{ Ref: Match.stringLikeRegexp('AppStreamImageLookupProviderHandlerRole') }],
+      Roles: [{ Ref: Match.stringLikeRegexp(`^${AppStreamProvider.ID}HandlerRole`) }],
     });
   });
 

@@ -124,22 +124,6 @@ describe('image lookup', () => {
     expect(result.PhysicalResourceId).toBe('arn:aws:appstream:us-east-1::image/x-2');
   });
 
-  test('an update that changes only the service token (a new provider) keeps the image found before, without a call', async () => {
-    const result = await onEvent({
-      ...base,
-      RequestType: 'Update',
-      PhysicalResourceId: 'arn:aws:appstream:us-east-1::image/x-1',
-      ResourceProperties: { ServiceToken: 'new-token', NamePrefix: 'x-', RefreshToken: '1' },
-      OldResourceProperties: { ServiceToken: 'old-token', NamePrefix: 'x-', RefreshToken: '1' },
-    });
-
-    expect(appStream.calls()).toHaveLength(0);
-    expect(result).toEqual({
-      PhysicalResourceId: 'arn:aws:appstream:us-east-1::image/x-1',
-      Data: { ImageName: 'x-1', ImageArn: 'arn:aws:appstream:us-east-1::image/x-1' },
-    });
-  });
-
   test('delete does nothing and keeps the physical id', async () => {
     const result = await onEvent({
       ...base,

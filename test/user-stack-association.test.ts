@@ -11,7 +11,7 @@ import { DirectoryConfig } from '../src/directory-config';
 import { Fleet, IFleet } from '../src/fleet';
 import { FleetImage } from '../src/image';
 import { InstanceType } from '../src/instance-type';
-import { UserStackAssociationProvider } from '../src/private/user-stack-association-provider';
+import { AppStreamProvider } from '../src/private/appstream-provider';
 import { IStack, Stack as AppStreamStack } from '../src/stack';
 import { StackUser } from '../src/stack-user';
 import { AuthenticationType, User } from '../src/user';
@@ -488,7 +488,8 @@ describe('UserStackAssociation', () => {
       const { stack } = setup();
       new UserStackAssociation(stack, 'A', { stack: testStack(stack, 'S1', 'one'), users: [StackUser.saml('a')] });
       const template = Template.fromStack(stack);
-      template.resourceCountIs('AWS::Logs::LogGroup', 2);
+      // The handlers, the provider framework's functions, and its waiter state machine.
+      template.resourceCountIs('AWS::Logs::LogGroup', 3);
       template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
       template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
       template.hasResourceProperties('AWS::Lambda::Function', {
@@ -513,7 +514,7 @@ describe('UserStackAssociation', () => {
       new UserStackAssociation(stack, 'C', { stack: testStack(stack, 'S3', 'stack-one'), users: [StackUser.saml('c')] });
 
       const template = Template.fromStack(stack);
-      expect(stack.node.tryFindChild(UserStackAssociationProvider.ID)).toBeInstanceOf(UserStackAssociationProvider);
+      expect(stack.node.tryFindChild(AppStreamProvider.ID)).toBeInstanceOf(AppStreamProvider);
       template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.onEvent' }, 1);
       template.resourceCountIs(RESOURCE_TYPE, 3);
 

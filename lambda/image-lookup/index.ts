@@ -45,14 +45,6 @@ export async function onEvent(event: CloudFormationCustomResourceEvent, context?
     throw new Error(`Unsupported resource type ${event.ResourceType}`);
   }
   const filter = parseProps(event.ResourceProperties);
-  if (event.RequestType === 'Update' && sameLookup(event.OldResourceProperties, event.ResourceProperties)) {
-    // Only the service token changed (the provider was replaced): keep the image found before,
-    // so that the fleet does not switch images on a deploy that did not ask for a new one.
-    const kept = imageOfArn(event.PhysicalResourceId);
-    if (kept) {
-      return kept;
-    }
-  }
   const image = await findLatestImage(filter, appStreamCalls(context));
   return {
     // The ARN identifies the result; a new image on Update is a new physical id, and the
@@ -104,20 +96,6 @@ export async function findLatestImage(filter: ImageFilter, calls: AppStreamCalls
     throw new Error(`No AVAILABLE image matches ${describeFilter(filter)} (among ${seen} images)`);
   }
   return best;
-}
-
-/** Whether two sets of properties ask for the same look-up (the service token aside). */
-function sameLookup(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return Object.values(ImageLookupProps).every((name) => JSON.stringify(a?.[name]) === JSON.stringify(b?.[name]));
-}
-
-/** The answer for an image ARN found before (`arn:<partition>:appstream:<region>:<account>:image/<name>`). */
-function imageOfArn(arn: string): OnEventResponse | undefined {
-  const match = /^arn:[\w-]+:appstream:[\w-]*:\d*:image\/(.+)$/.exec(arn);
-  return match ? {
-    PhysicalResourceId: arn,
-    Data: { [ImageLookupAttributes.IMAGE_NAME]: match[1], [ImageLookupAttributes.IMAGE_ARN]: arn },
-  } : undefined;
 }
 
 function matches(image: Image, filter: ImageFilter): boolean {

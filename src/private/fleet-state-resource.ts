@@ -2,9 +2,9 @@ import { ArnComponents, ArnFormat, CustomResource, Stack } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { FleetState } from '../fleet-state';
+import { AppStreamProvider } from './appstream-provider';
 import { FLEET_STATE_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
 import { fleetUpdatableProperties } from './fleet-state-properties';
-import { FleetStateProvider } from './fleet-state-provider';
 
 /** Properties of `FleetStateResource`. */
 export interface FleetStateResourceProps {
@@ -36,7 +36,8 @@ export class FleetStateResource extends Construct {
 
   constructor(scope: Construct, id: string, props: FleetStateResourceProps) {
     super(scope, id);
-    const provider = FleetStateProvider.getOrCreate(this);
+    const provider = AppStreamProvider.getOrCreate(this);
+    provider.grantDescribeFleets();
     provider.grantStartStop(fleetArnOf(this, props.fleetName));
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,

@@ -2,9 +2,9 @@ import { CustomResource } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { FleetUpdateBehavior } from '../fleet-state';
+import { AppStreamProvider } from './appstream-provider';
 import { FLEET_UPDATE_GUARD_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
 import { fleetTypeOf, fleetUpdatableProperties } from './fleet-state-properties';
-import { FleetStateProvider } from './fleet-state-provider';
 import { fleetArnOf } from './fleet-state-resource';
 
 /** Properties of `FleetUpdateGuard`. */
@@ -33,7 +33,8 @@ export class FleetUpdateGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: FleetUpdateGuardProps) {
     super(scope, id);
-    const provider = FleetStateProvider.getOrCreate(this);
+    const provider = AppStreamProvider.getOrCreate(this);
+    provider.grantDescribeFleets();
     provider.grantStartStop(fleetArnOf(this, props.fleetName));
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,

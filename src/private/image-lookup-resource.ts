@@ -1,8 +1,8 @@
 import { CustomResource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { AppStreamProvider } from './appstream-provider';
 import { FLEET_NAME_RULE } from './fleet-validation';
 import { IMAGE_LOOKUP_RESOURCE_TYPE, IMAGE_VISIBILITY_TYPES, ImageLookupAttributes, ImageLookupProps } from './image-lookup-contract';
-import { ImageLookupProvider } from './image-lookup-provider';
 import { PropsValidator } from './validation';
 
 /** Properties of `ImageLookup`. */
@@ -46,8 +46,10 @@ export class ImageLookup extends Construct {
     }
     validator.throwIfInvalid();
 
+    const provider = AppStreamProvider.getOrCreate(this);
+    provider.grantDescribeImages();
     this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: ImageLookupProvider.getOrCreate(this).serviceToken,
+      serviceToken: provider.serviceToken,
       resourceType: IMAGE_LOOKUP_RESOURCE_TYPE,
       properties: {
         [ImageLookupProps.NAME_PREFIX]: props.namePrefix,

@@ -16,3 +16,27 @@ export const STACK_READ_SESSIONS_ACTIONS = ['appstream:DescribeSessions'];
 
 /** End a streaming session: IAM supports no resource type, so on `*`. */
 export const SESSION_EXPIRE_ACTIONS = ['appstream:ExpireSession'];
+
+/**
+ * Read every fleet's or image's description: these List actions have no resource type in the
+ * Service Authorization Reference, so on `*` (they only read).
+ */
+export const FLEET_DESCRIBE_ACTIONS = ['appstream:DescribeFleets'];
+export const IMAGE_DESCRIBE_ACTIONS = ['appstream:DescribeImages'];
+
+/**
+ * Start and stop a fleet (desired state, stop for updates): the Service Authorization Reference
+ * scopes both to the `fleet` resource type, so on each fleet's ARN.
+ */
+export const FLEET_STATE_CHANGE_ACTIONS = ['appstream:StartFleet', 'appstream:StopFleet'];
+
+/**
+ * Associate users with a stack and read its associations: the Service Authorization Reference lists
+ * the `stack` resource type as required for all three, so on each stack's ARN, never on `*`. (The
+ * handler always passes `StackName` to `DescribeUserStackAssociations`.)
+ */
+export const USER_STACK_ASSOCIATION_ACTIONS = [
+  'appstream:BatchAssociateUserStack',
+  'appstream:BatchDisassociateUserStack',
+  'appstream:DescribeUserStackAssociations',
+];

@@ -4,12 +4,6 @@
  */
 export const USER_STACK_ASSOCIATION_RESOURCE_TYPE = 'Custom::AppStreamUserStackAssociation';
 
-/**
- * Timeout to give the handler function, in minutes: 10,000 users take about 90 s even at
- * 5 calls/s; the handler stops starting calls 90 s before the end and fails cleanly.
- */
-export const USER_STACK_ASSOCIATION_TIMEOUT_MINUTES = 15;
-
 export const UserStackAssociationProps = {
   /** Name of the AppStream stack. A change replaces the resource. */
   STACK_NAME: 'StackName',

@@ -1,0 +1,226 @@
+import * as path from 'path';
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct, IConstruct } from 'constructs';
+import {
+  FLEET_DESCRIBE_ACTIONS,
+  FLEET_STATE_CHANGE_ACTIONS,
+  IMAGE_DESCRIBE_ACTIONS,
+  USER_STACK_ASSOCIATION_ACTIONS,
+} from './permissions';
+import { HANDLER_MEMORY_MB, HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from './provider-contract';
+
+/** The Lambda runtime of every function we create: the newest, as cdk-nag's AwsSolutions-L1 asks. */
+const HANDLER_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/**
+ * The custom-resource provider of every `Custom::AppStream*` resource of the library: one per CDK
+ * stack, however many kinds and resources use it. Its handler (`lambda/provider/`) dispatches on
+ * the resource type.
+ *
+ * Work that outlasts a Lambda invocation (fleets take 10-20 minutes to start, large user lists
+ * many throttled calls) never sleeps: onEvent starts it, and the provider's waiter polls
+ * isComplete until it is done.
+ *
+ * Everything it creates follows the same rules: the newest Node.js runtime, roles of our own whose
+ * log permissions are scoped to dedicated log groups (no AWSLambdaBasicExecutionRole), and a
+ * handler role that holds only what the kinds in use need, on the ARNs they act on.
+ */
+export class AppStreamProvider extends Construct {
+  /** The construct id of the singleton, directly under its CDK stack. A contract: renaming it replaces the functions. */
+  public static readonly ID = 'AppStreamCustomResourceProvider';
+
+  /** The provider of the CDK stack that holds `scope`, created on first use. */
+  public static getOrCreate(scope: IConstruct): AppStreamProvider {
+    const stack = Stack.of(scope);
+    const existing = stack.node.tryFindChild(AppStreamProvider.ID);
+    if (existing === undefined) {
+      return new AppStreamProvider(stack, AppStreamProvider.ID);
+    }
+    if (!(existing instanceof AppStreamProvider)) {
+      throw new Error(`${stack.node.path}/${AppStreamProvider.ID} is reserved for the cdk-appstream AppStreamProvider; choose another construct id`);
+    }
+    return existing;
+  }
+
+  /** The token that `CustomResource.serviceToken` takes. */
+  public readonly serviceToken: string;
+
+  /** The function that handles CloudFormation's events (export `onEvent`). */
+  public readonly onEventHandler: lambda.Function;
+
+  /** The function that the provider's waiter polls (export `isComplete`). */
+  public readonly isCompleteHandler: lambda.Function;
+
+  private readonly handlerRole: iam.Role;
+  /** Grants and acknowledgements already made, so that each is made once. */
+  private readonly done = new Set<string>();
+  /** One statement whose resources grow with every fleet granted. */
+  private readonly fleetStateChangeStatement = new iam.PolicyStatement({ actions: FLEET_STATE_CHANGE_ACTIONS, resources: [] });
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    const code = lambda.Code.fromAsset(path.join(__dirname, '..', '..', 'assets', 'lambda', 'provider', 'index'));
+    // One role for the handler functions: whatever a resource grants, both onEvent and isComplete need.
+    this.handlerRole = this.lambdaRole('HandlerRole');
+    const handlerLogs = this.logGroup('HandlerLogs', this.handlerRole);
+    const handler = (handlerId: string, exportName: string) => new lambda.Function(this, handlerId, {
+      description: 'Fleet states, image look-ups and user-stack associations of AppStream (cdk-appstream)',
+      runtime: HANDLER_RUNTIME,
+      code,
+      handler: `index.${exportName}`,
+      timeout: Duration.minutes(HANDLER_TIMEOUT_MINUTES),
+      memorySize: HANDLER_MEMORY_MB,
+      role: this.handlerRole,
+      logGroup: handlerLogs,
+    });
+    this.onEventHandler = handler('OnEventHandler', 'onEvent');
+    this.isCompleteHandler = handler('IsCompleteHandler', 'isComplete');
+
+    const frameworkOnEventRole = this.lambdaRole('FrameworkOnEventRole');
+    const frameworkLogs = this.logGroup('FrameworkLogs', frameworkOnEventRole);
+    // A role apart from the onEvent one, as the framework requires (else a dependency cycle).
+    const frameworkCompleteAndTimeoutRole = this.lambdaRole('FrameworkCompleteRole');
+    frameworkLogs.grantWrite(frameworkCompleteAndTimeoutRole);
+    // The waiter logs every step but never the execution data (the custom-resource event).
+    const waiterLogs = new logs.LogGroup(this, 'WaiterLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: this.onEventHandler,
+      isCompleteHandler: this.isCompleteHandler,
+      queryInterval: Duration.seconds(QUERY_INTERVAL_SECONDS),
+      totalTimeout: Duration.minutes(TOTAL_TIMEOUT_MINUTES),
+      frameworkOnEventRole,
+      frameworkCompleteAndTimeoutRole,
+      logGroup: frameworkLogs,
+      disableWaiterStateMachineLogging: false,
+      waiterStateMachineLogOptions: { destination: waiterLogs, level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+    this.serviceToken = provider.serviceToken;
+    this.hardenFramework(provider);
+  }
+
+  /** Lets the handler start and stop the fleet with this ARN (fleet states and update guards). */
+  public grantStartStop(fleetArn: string): void {
+    this.once(`StartStop:${fleetArn}`, () => {
+      if (this.fleetStateChangeStatement.resources.length === 0) {
+        // Added with its first resource: a statement without any is invalid.
+        this.handlerRole.addToPrincipalPolicy(this.fleetStateChangeStatement);
+      }
+      this.fleetStateChangeStatement.addResources(fleetArn);
+    });
+  }
+
+  /** Lets the handler read the state of fleets (fleet states and update guards). */
+  public grantDescribeFleets(): void {
+    this.grantReadOnAnyResource(FLEET_DESCRIBE_ACTIONS);
+  }
+
+  /** Lets the handler list images (image look-ups). */
+  public grantDescribeImages(): void {
+    this.grantReadOnAnyResource(IMAGE_DESCRIBE_ACTIONS);
+  }
+
+  /** Lets the handler associate and disassociate users of the stack with this ARN. */
+  public grantAssociate(stackArn: string): void {
+    this.once(`Associate:${stackArn}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: USER_STACK_ASSOCIATION_ACTIONS, resources: [stackArn] })));
+  }
+
+  /**
+   * Lets the handler read user lists shipped as assets: `s3:GetObject` on the `.json` objects of
+   * the asset bucket (`Asset.grantRead()` would grant every object and list the bucket).
+   *
+   * Not only the current object: an update reads the previous list (`OldResourceProperties`), and
+   * the delete after a replacement reads the replaced list, while CloudFormation has already
+   * updated this policy to the current template. Asset keys are `<hash>.json`, so `*.json` is the
+   * narrowest pattern that covers the lists of earlier deployments.
+   */
+  public grantReadUserList(asset: s3_assets.Asset): void {
+    const objects = asset.bucket.arnForObjects('*.json');
+    this.once(`ReadUserList:${objects}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] })));
+  }
+
+  /**
+   * Acknowledges a cdk-nag finding on everything `scope` holds (by default this provider), with the
+   * reason, once: through `Validations.acknowledge()` (cdk-nag 3, one exact finding) and through the
+   * `cdk_nag` resource metadata (cdk-nag 2, by rule), so that the library need not depend on cdk-nag.
+   *
+   * @param finding the finding, such as `AwsSolutions-IAM5[Resource::*]`
+   */
+  public acknowledgeNagFinding(finding: string, reason: string, scope: IConstruct = this): void {
+    this.once(`Acknowledge:${scope.node.path}:${finding}`, () => {
+      Validations.of(scope).acknowledge({ id: finding, reason });
+      const rule = finding.replace(/\[.*$/, '');
+      for (const child of scope.node.findAll()) {
+        if (child instanceof CfnResource) {
+          const existing = (child.getMetadata('cdk_nag')?.rules_to_suppress ?? []) as Array<{ id: string; reason: string }>;
+          if (!existing.some((suppression) => suppression.id === rule)) {
+            child.addMetadata('cdk_nag', { rules_to_suppress: [...existing, { id: rule, reason }] });
+          }
+        }
+      }
+    });
+  }
+
+  /** Runs `grant` the first time `key` is seen: every kind's resources call the grants, often alike. */
+  private once(key: string, grant: () => void): void {
+    if (!this.done.has(key)) {
+      this.done.add(key);
+      grant();
+    }
+  }
+
+  /** Grants read-only actions that have no resource type in the Service Authorization Reference. */
+  private grantReadOnAnyResource(actions: string[]): void {
+    this.once(`ReadOnAny:${actions.join(',')}`, () => {
+      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
+      this.acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]',
+        'The Describe actions granted on "*" (DescribeFleets for fleet states, DescribeImages for image look-ups) '
+        + 'have no resource type in the Service Authorization Reference: they take "*" only, and only read.',
+        this.handlerRole);
+    });
+  }
+
+  private lambdaRole(id: string): iam.Role {
+    return new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  }
+
+  private logGroup(id: string, writer: iam.IGrantable): logs.LogGroup {
+    const group = new logs.LogGroup(this, id, { retention: logs.RetentionDays.THREE_MONTHS });
+    group.grantWrite(writer);
+    return group;
+  }
+
+  /**
+   * aws-cdk-lib's provider framework picks its own runtime and grants itself what it needs: bring
+   * its functions to our runtime, and say for cdk-nag why the rest is as it must be.
+   */
+  private hardenFramework(provider: cr.Provider): void {
+    for (const child of provider.node.findAll()) {
+      if (child instanceof lambda.CfnFunction) {
+        child.runtime = HANDLER_RUNTIME.name;
+      }
+    }
+    // The framework's functions invoke the handlers, and its state machine invokes the framework's.
+    for (const fn of this.node.findAll().filter((c): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)) {
+      const logicalId = Stack.of(this).resolve(fn.logicalId);
+      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        'The provider framework of aws-cdk-lib invokes its functions and their versions (<function ARN>:*).');
+    }
+    this.acknowledgeNagFinding('AwsSolutions-SF2',
+      'The waiter state machine of the provider framework only polls isComplete; X-Ray tracing adds nothing.');
+    // The waiter construct holds the state machine and its role.
+    const waiter = this.node.findAll().find((c) => c instanceof sfn.CfnStateMachine)!.node.scope!;
+    this.acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]',
+      'The waiter state machine logs through CloudWatch Logs vended delivery, whose actions '
+      + '(logs:CreateLogDelivery and the like) take "*" only.', waiter);
+  }
+}

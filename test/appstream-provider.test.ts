@@ -1,0 +1,224 @@
+import * as cdk from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { Fleet } from '../src/fleet';
+import { FleetState } from '../src/fleet-state';
+import { FleetImage } from '../src/image';
+import { InstanceType } from '../src/instance-type';
+import { AppStreamProvider } from '../src/private/appstream-provider';
+import { Stack as AppStreamStack } from '../src/stack';
+import { StackUser } from '../src/stack-user';
+import { UserStackAssociation } from '../src/user-stack-association';
+
+const CUSTOM_RESOURCE_TYPES = [
+  'Custom::AppStreamFleetState',
+  'Custom::AppStreamFleetUpdateGuard',
+  'Custom::AppStreamImageLookup',
+  'Custom::AppStreamUserStackAssociation',
+];
+
+function makeStack(app = new cdk.App(), id = 'Providers'): cdk.Stack {
+  return new cdk.Stack(app, id, { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+/** The kinds of custom resource a test stack uses. */
+interface Kinds {
+  readonly fleetState?: boolean;
+  readonly imageLookup?: boolean;
+  readonly users?: boolean;
+}
+
+/** `count` fleets and associations in `stack`, each using the kinds asked for. */
+function useKinds(stack: cdk.Stack, kinds: Kinds, count = 1): void {
+  for (let i = 1; i <= count; i++) {
+    if (kinds.fleetState || kinds.imageLookup) {
+      new Fleet(stack, `Fleet${i}`, {
+        fleetName: `fleet-${i}`,
+        instanceType: InstanceType.STANDARD_MEDIUM,
+        image: kinds.imageLookup
+          ? FleetImage.latest({ namePrefix: `golden-${i}-` })
+          : FleetImage.fromName('AppStream-WinServer2022-09-01-2025'),
+        desiredCapacity: 1,
+        desiredState: kinds.fleetState ? FleetState.RUNNING : undefined,
+      });
+    }
+    if (kinds.users) {
+      new UserStackAssociation(stack, `Users${i}`, {
+        stack: AppStreamStack.fromStackName(stack, `Stack${i}`, `stack-${i}`),
+        // More than 100 users travel as an S3 asset: the user-list grant is used too.
+        users: Array.from({ length: 150 }, (_, u) => StackUser.saml(`user${u}`)),
+      });
+    }
+  }
+}
+
+const ALL_KINDS: Kinds = { fleetState: true, imageLookup: true, users: true };
+
+/** The AppStream and S3 statements of the handler role. */
+function handlerStatements(template: Template): any[] {
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: [{ Ref: Match.stringLikeRegexp(`^${AppStreamProvider.ID}HandlerRole`) }] },
+  });
+  expect(Object.keys(policies)).toHaveLength(1);
+  return Object.values(policies)[0].Properties.PolicyDocument.Statement
+    .filter((statement: any) => /"(appstream|s3):/.test(JSON.stringify(statement.Action)));
+}
+
+function arn(resource: string): unknown {
+  return { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:appstream:us-east-1:123456789012:${resource}`]] };
+}
+
+const DESCRIBE_FLEETS = { Action: 'appstream:DescribeFleets', Effect: 'Allow', Resource: '*' };
+const DESCRIBE_IMAGES = { Action: 'appstream:DescribeImages', Effect: 'Allow', Resource: '*' };
+const START_STOP = {
+  Action: ['appstream:StartFleet', 'appstream:StopFleet'],
+  Effect: 'Allow',
+  Resource: [arn('fleet/fleet-1'), arn('fleet/fleet-2')],
+};
+const associate = (stackName: string) => ({
+  Action: ['appstream:BatchAssociateUserStack', 'appstream:BatchDisassociateUserStack', 'appstream:DescribeUserStackAssociations'],
+  Effect: 'Allow',
+  Resource: arn(`stack/${stackName}`),
+});
+const READ_USER_LISTS = {
+  Action: 's3:GetObject',
+  Effect: 'Allow',
+  Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::cdk-hnb659fds-assets-123456789012-us-east-1/*.json']] },
+};
+
+describe('AppStreamProvider (the one custom-resource provider of a CDK stack)', () => {
+  test('one provider per CDK stack, however many kinds and resources use it', () => {
+    const stack = makeStack();
+    useKinds(stack, ALL_KINDS, 2);
+
+    const template = Template.fromStack(stack);
+    expect(stack.node.findChild(AppStreamProvider.ID)).toBeInstanceOf(AppStreamProvider);
+    expect(AppStreamProvider.getOrCreate(stack.node.findChild('Fleet1'))).toBe(stack.node.findChild(AppStreamProvider.ID));
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.onEvent' }, 1);
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.isComplete' }, 1);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+
+    const tokens = CUSTOM_RESOURCE_TYPES.flatMap((type) => Object.values(template.findResources(type)))
+      .map((resource) => JSON.stringify(resource.Properties.ServiceToken));
+    expect(tokens).toHaveLength(8);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).toMatch(new RegExp(`^\\{"Fn::GetAtt":\\["${AppStreamProvider.ID}frameworkonEvent`));
+  });
+
+  test('each CDK stack gets its own provider', () => {
+    const app = new cdk.App();
+    const first = makeStack(app, 'First');
+    const second = makeStack(app, 'Second');
+    useKinds(first, { users: true });
+    useKinds(second, { imageLookup: true });
+    for (const stack of [first, second]) {
+      Template.fromStack(stack).resourcePropertiesCountIs('AWS::Lambda::Function', { Handler: 'index.onEvent' }, 1);
+    }
+  });
+
+  test('a construct id taken by something else is an error that names it', () => {
+    const stack = makeStack();
+    new cdk.CfnResource(stack, AppStreamProvider.ID, { type: 'AWS::SNS::Topic' });
+    expect(() => AppStreamProvider.getOrCreate(stack))
+      .toThrow(/Providers\/AppStreamCustomResourceProvider is reserved for the cdk-appstream AppStreamProvider/);
+  });
+
+  test('every function, the framework\'s included, runs on the newest Node.js runtime; the handlers with 15 minutes and 512 MB', () => {
+    const stack = makeStack();
+    AppStreamProvider.getOrCreate(stack);
+    const template = Template.fromStack(stack);
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    // onEvent and isComplete, and the framework's onEvent, isComplete and onTimeout.
+    expect(functions).toHaveLength(5);
+    expect(new Set(functions.map((fn) => fn.Properties.Runtime))).toEqual(new Set(['nodejs24.x']));
+    for (const handler of ['index.onEvent', 'index.isComplete']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: handler,
+        Timeout: 900,
+        MemorySize: 512,
+        Code: { S3Key: Match.stringLikeRegexp('\\.zip$') },
+        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp(`^${AppStreamProvider.ID}HandlerLogs`) } },
+      });
+    }
+  });
+
+  test('roles of our own with log permissions on dedicated log groups, no managed policies', () => {
+    const stack = makeStack();
+    AppStreamProvider.getOrCreate(stack);
+    const template = Template.fromStack(stack);
+    template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+    // The handlers, the framework's functions, and the waiter state machine.
+    template.resourceCountIs('AWS::Logs::LogGroup', 3);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([{
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${AppStreamProvider.ID}HandlerLogs`), 'Arn'] },
+        }]),
+      },
+    });
+  });
+
+  test('the waiter polls isComplete every 10 s for 55 minutes and logs without execution data', () => {
+    const stack = makeStack();
+    AppStreamProvider.getOrCreate(stack);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
+    });
+    const definition = JSON.stringify(Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0].Properties.DefinitionString);
+    expect(definition).toMatch(/\\"IntervalSeconds\\":10,\\"MaxAttempts\\":330,\\"BackoffRate\\":1/);
+  });
+
+  test('IAM is scoped per kind: each fleet\'s and stack\'s ARN, "*" only for the Describe actions, *.json of the asset bucket', () => {
+    const stack = makeStack();
+    useKinds(stack, ALL_KINDS, 2);
+    const statements = handlerStatements(Template.fromStack(stack));
+    expect(statements).toHaveLength(6);
+    expect(statements).toEqual(expect.arrayContaining([
+      DESCRIBE_FLEETS, DESCRIBE_IMAGES, START_STOP, associate('stack-1'), associate('stack-2'), READ_USER_LISTS,
+    ]));
+  });
+
+  test.each<[string, Kinds, object[]]>([
+    ['fleet states', { fleetState: true }, [DESCRIBE_FLEETS, START_STOP]],
+    ['image look-ups', { imageLookup: true }, [DESCRIBE_IMAGES]],
+    ['user-stack associations', { users: true }, [associate('stack-1'), associate('stack-2'), READ_USER_LISTS]],
+  ])('only %s: only their statements', (_, kinds, expected) => {
+    const stack = makeStack();
+    useKinds(stack, kinds, 2);
+    const statements = handlerStatements(Template.fromStack(stack));
+    expect(statements).toHaveLength(expected.length);
+    expect(statements).toEqual(expect.arrayContaining(expected));
+  });
+
+  test.each<[string, Kinds]>([
+    ['every kind', ALL_KINDS],
+    ['fleet states', { fleetState: true }],
+    ['image look-ups', { imageLookup: true }],
+    ['user-stack associations', { users: true }],
+  ])('cdk-nag AwsSolutions finds nothing unsuppressed with %s', (_, kinds) => {
+    const stack = makeStack();
+    useKinds(stack, kinds, 2);
+    const violations = new AwsSolutionsChecks().validateScope(stack).violations
+      .map((v: any) => `${v.ruleName} ${v.resourceLogicalId ?? ''} ${v.ruleInfo ?? ''}`.trim());
+    expect(violations).toEqual([]);
+  });
+
+  test('cdk-nag suppressions carry reasons and sit on the framework and handler resources', () => {
+    const stack = makeStack();
+    useKinds(stack, ALL_KINDS);
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<string, any>;
+    for (const [logicalId, resource] of Object.entries(resources)) {
+      const suppressions = resource.Metadata?.cdk_nag?.rules_to_suppress ?? [];
+      for (const suppression of suppressions) {
+        expect(suppression.reason.length).toBeGreaterThan(40);
+      }
+      if (logicalId.includes('framework') || logicalId.includes('HandlerRole')) {
+        expect(suppressions.map((s: any) => s.id)).toContain('AwsSolutions-IAM5');
+      }
+    }
+  });
+});
