@@ -75,9 +75,10 @@ const MAX_INLINE_BYTES = 8 * 1024;
  * and disassociates only the difference; a delete removes only the users this resource lists, never
  * other associations of the stack. A listed user who was already associated when the resource was
  * created is adopted: it stays associated if the create fails, and goes when the resource removes it.
- * Lists of more than 100 users are shipped as an S3 asset, so 10,000 users fit in one resource.
+ * Lists of more than 100 users are shipped as an S3 asset, so tens of thousands of users fit in one
+ * resource: the work continues across the provider's polls at the rate AppStream admits.
  *
- * One handler function and provider serve every association of a CDK stack; its role may act
+ * The one custom-resource provider of the CDK stack serves every association; its role may act
  * only on the AppStream stacks that the associations name.
  *
  * @resource Custom::AppStreamUserStackAssociation

@@ -7,10 +7,12 @@
  * - Operations are pluggable: `register('DescribeFleets', (input) => output)`; a handler throws
  *   `FakeServiceError` to answer an AWS error. `users.ts` registers the user/stack operations.
  * - Every request is logged in `calls` (operation, input, time, outcome).
- * - Faults are injected per operation (or `'*'`) for a number of requests: a named AWS error,
- *   an HTTP status, a dropped connection, or a response lost after the operation was applied.
- * - An optional token-bucket rate limit either rejects requests beyond it with
- *   `RequestLimitExceededException` or queues them to pace them (for the benchmarks).
+ * - Faults are injected per operation (or `'*'`), for a number of requests (`injectFault`) or
+ *   with a probability (`injectFaultRate`, seeded so that runs repeat): a named AWS error, an HTTP
+ *   status, a dropped connection, or a response lost after the operation was applied.
+ * - An optional token-bucket rate limit rejects every request beyond it, as AWS does (it never
+ *   queues): HTTP 400 `ThrottlingException` (or `RequestLimitExceededException`) "Rate exceeded".
+ *   A rejected request takes no token, so a client that keeps retrying gets nothing extra through.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,26 +73,48 @@ export interface CallRecord {
   outcome: string;
 }
 
-/** Token-bucket rate limit. */
+/** Token-bucket rate limit: requests beyond it are rejected. */
 export interface RateLimit {
   /** Tokens added per second. */
   readonly requestsPerSecond: number;
   /** Bucket size: requests that may go at once. @default 1 */
   readonly burst?: number;
-  /** 'reject': answer RequestLimitExceededException beyond the rate; 'queue': delay requests to pace them. @default 'reject' */
-  readonly mode?: 'reject' | 'queue';
+  /** The error answered beyond the rate (AppStream answers both, depending on the operation). @default 'ThrottlingException' */
+  readonly rejectWith?: 'ThrottlingException' | 'RequestLimitExceededException';
 }
+
+/** A uniform random number in [0, 1). */
+export type RandomSource = () => number;
+
+/** Seed of the default random source of `injectFaultRate`: the same faults on every run. */
+const FAULT_SEED = 0x5eed;
+
+/* eslint-disable no-bitwise -- the PRNG is 32-bit integer arithmetic */
+/** mulberry32: a small seeded PRNG, so that probabilistic faults repeat from run to run. */
+export function seededRandom(seed: number = FAULT_SEED): RandomSource {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+/* eslint-enable no-bitwise */
 
 const TARGET_PREFIX = 'PhotonAdminProxyService.';
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 interface PendingFault { fault: Fault; remaining: number }
+interface RandomFault { readonly fault: Fault; readonly probability: number; readonly random: RandomSource }
 
 export class FakeAppStream {
   /** Every request received, in arrival order. */
   public readonly calls: CallRecord[] = [];
   private readonly handlers = new Map<string, OperationHandler>();
   private readonly faults = new Map<string, PendingFault[]>();
+  private readonly randomFaults = new Map<string, RandomFault[]>();
   private server?: http.Server;
   private rateLimit?: RateLimit;
   private tokens = 0;
@@ -110,9 +134,24 @@ export class FakeAppStream {
     return this;
   }
 
-  /** Removes every pending fault. */
+  /**
+   * Answers each request of `operation` (or of any operation with `'*'`) that passed the rate limit
+   * with a fault, with `probability` (0 to 1). `random` defaults to a PRNG with a fixed seed.
+   */
+  public injectFaultRate(operation: string, fault: Fault | FaultName, probability: number, random: RandomSource = seededRandom()): this {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new Error(`fault probability must be between 0 and 1, got ${probability}`);
+    }
+    const list = this.randomFaults.get(operation) ?? [];
+    list.push({ fault: toFault(fault), probability, random });
+    this.randomFaults.set(operation, list);
+    return this;
+  }
+
+  /** Removes every pending and probabilistic fault. */
   public clearFaults(): void {
     this.faults.clear();
+    this.randomFaults.clear();
   }
 
   /** Sets (or, with `undefined`, removes) the rate limit. */
@@ -158,8 +197,10 @@ export class FakeAppStream {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** The fault for this request, if any: counted faults first, then probabilistic ones. */
   private takeFault(operation: string): Fault | undefined {
-    for (const key of [operation, '*']) {
+    const keys = [operation, '*'];
+    for (const key of keys) {
       const queue = this.faults.get(key);
       const head = queue?.[0];
       if (queue && head) {
@@ -170,29 +211,25 @@ export class FakeAppStream {
         return head.fault;
       }
     }
+    for (const key of keys) {
+      const hit = this.randomFaults.get(key)?.find((f) => f.random() < f.probability);
+      if (hit) {
+        return hit.fault;
+      }
+    }
     return undefined;
   }
 
-  /** Returns the delay in ms before the request may run, or -1 if it must be rejected. */
-  private admit(): number {
-    const limit = this.rateLimit;
-    if (!limit) {
-      return 0;
-    }
-    const burst = limit.burst ?? 1;
+  /** Takes a token for the request; false if the bucket is empty (the request is rejected and takes none). */
+  private admit(limit: RateLimit): boolean {
     const now = Date.now();
-    this.tokens = Math.min(burst, this.tokens + ((now - this.lastRefill) / 1000) * limit.requestsPerSecond);
+    this.tokens = Math.min(limit.burst ?? 1, this.tokens + ((now - this.lastRefill) / 1000) * limit.requestsPerSecond);
     this.lastRefill = now;
-    if ((limit.mode ?? 'reject') === 'reject') {
-      if (this.tokens < 1) {
-        return -1;
-      }
-      this.tokens -= 1;
-      return 0;
+    if (this.tokens < 1) {
+      return false;
     }
-    // Queue: reserve a token, possibly going into debt; wait until the debt is paid off.
     this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / limit.requestsPerSecond) * 1000);
+    return true;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -212,13 +249,10 @@ export class FakeAppStream {
     const record: CallRecord = { operation, input, time: Date.now(), outcome: 'ok' };
     this.calls.push(record);
 
-    const delay = this.admit();
-    if (delay < 0) {
+    const limit = this.rateLimit;
+    if (limit && !this.admit(limit)) {
       record.outcome = 'throttled';
-      return this.sendError(res, new FakeServiceError('RequestLimitExceededException', 'Rate exceeded'));
-    }
-    if (delay > 0) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      return this.sendError(res, new FakeServiceError(limit.rejectWith ?? 'ThrottlingException', 'Rate exceeded'));
     }
 
     const fault = this.takeFault(operation);

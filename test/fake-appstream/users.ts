@@ -10,7 +10,11 @@
  * - associating an already-associated user succeeds; disassociating a missing association succeeds;
  * - DescribeUserStackAssociations needs StackName or UserName + AuthenticationType
  *   (InvalidParameterCombinationException), MaxResults ≤ 500 (ValidationException, default 500),
- *   paginates with NextToken, and answers ResourceNotFoundException for a stack that does not exist.
+ *   paginates with NextToken, and answers ResourceNotFoundException for a stack that does not exist;
+ * - reads are eventually consistent, as AWS's are: with `setReadLag(ms)`, DescribeUserStackAssociations
+ *   answers the associations as they were `ms` milliseconds ago (writes by the batch operations and by
+ *   the `associate`/`disassociate` helpers alike). `associated()` and `isAssociated()` tell the truth
+ *   at once, for the tests' checks.
  */
 import type {
   CloudFormationCustomResourceCreateEvent,
@@ -37,6 +41,15 @@ export function userKey(user: FakeUser): string {
   return `${user.AuthenticationType}\u0000${user.UserName}`;
 }
 
+/** One association change, kept while reads may still be lagging behind it. */
+interface AssociationChange {
+  readonly time: number;
+  readonly stackName: string;
+  readonly key: string;
+  /** The association before the change (undefined: there was none), restored to undo it. */
+  readonly before: FakeUser | undefined;
+}
+
 /** In-memory stacks and associations. */
 export class UserStackState {
   /** Names of the stacks that exist. */
@@ -45,6 +58,18 @@ export class UserStackState {
   public readonly associations = new Map<string, Map<string, FakeUser>>();
   /** user key (or `*\0name` for any authentication type) → error code answered for that user. */
   private readonly failingUsers = new Map<string, { code: EntryErrorCode; operations: 'associate' | 'disassociate' | 'both' }>();
+  private readLagMs = 0;
+  /** Changes younger than the read lag, oldest first. */
+  private changes: AssociationChange[] = [];
+
+  /** @param now clock of the read lag */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Makes DescribeUserStackAssociations answer the associations as they were `ms` milliseconds ago. */
+  public setReadLag(ms: number): void {
+    this.readLagMs = ms;
+    this.changes = [];
+  }
 
   /** Creates stacks (idempotent). */
   public addStack(...names: string[]): this {
@@ -61,6 +86,7 @@ export class UserStackState {
   public deleteStack(name: string): void {
     this.stacks.delete(name);
     this.associations.delete(name);
+    this.changes = this.changes.filter((change) => change.stackName !== name);
   }
 
   /** Associates users directly (as if done by hand). */
@@ -68,16 +94,45 @@ export class UserStackState {
     this.addStack(stackName);
     const map = this.associations.get(stackName)!;
     for (const user of users) {
-      map.set(userKey(user), { UserName: user.UserName, AuthenticationType: user.AuthenticationType });
+      const key = userKey(user);
+      this.logChange(stackName, key, map.get(key));
+      map.set(key, { UserName: user.UserName, AuthenticationType: user.AuthenticationType });
     }
   }
 
   /** Removes associations directly (as if done by hand). */
   public disassociate(stackName: string, users: readonly FakeUser[]): void {
     const map = this.associations.get(stackName);
-    for (const user of users) {
-      map?.delete(userKey(user));
+    if (!map) {
+      return;
     }
+    for (const user of users) {
+      const key = userKey(user);
+      this.logChange(stackName, key, map.get(key));
+      map.delete(key);
+    }
+  }
+
+  /**
+   * Users associated with a stack as a read sees them: as they were `readLag` ms ago. Starts from
+   * the truth and undoes the changes younger than the lag, newest first.
+   */
+  public visibleAssociations(stackName: string): FakeUser[] {
+    const current = this.associations.get(stackName);
+    this.forgetSettledChanges();
+    const recent = this.changes.filter((change) => change.stackName === stackName);
+    if (!current || recent.length === 0) {
+      return this.associated(stackName);
+    }
+    const view = new Map(current);
+    for (const change of recent.reverse()) {
+      if (change.before) {
+        view.set(change.key, change.before);
+      } else {
+        view.delete(change.key);
+      }
+    }
+    return [...view.values()];
   }
 
   /** Users associated with a stack, in association order. */
@@ -104,6 +159,19 @@ export class UserStackState {
   /** Stops failing a user (see `failUser`). */
   public unfailUser(userName: string, authenticationType?: string): void {
     this.failingUsers.delete(`${authenticationType ?? '*'}\u0000${userName}`);
+  }
+
+  private logChange(stackName: string, key: string, before: FakeUser | undefined): void {
+    if (this.readLagMs > 0) {
+      this.changes.push({ time: this.now(), stackName, key, before });
+    }
+  }
+
+  /** Drops the changes every read already sees. */
+  private forgetSettledChanges(): void {
+    const settledBefore = this.now() - this.readLagMs;
+    const firstUnsettled = this.changes.findIndex((change) => change.time > settledBefore);
+    this.changes = firstUnsettled < 0 ? [] : this.changes.slice(firstUnsettled);
   }
 
   /** The error code injected for a user, if any. */
@@ -208,7 +276,7 @@ export function registerUserOperations(fake: FakeAppStream, state: UserStackStat
       throw new FakeServiceError('ResourceNotFoundException', `Stack ${stackName} not found`);
     }
     const stacks = stackName !== undefined ? [stackName] : [...state.stacks];
-    const all = stacks.flatMap((stack) => state.associated(stack)
+    const all = stacks.flatMap((stack) => state.visibleAssociations(stack)
       .filter((u) => (userName === undefined || u.UserName === userName)
         && (authenticationType === undefined || u.AuthenticationType === authenticationType))
       .map((u) => ({ StackName: stack, UserName: u.UserName, AuthenticationType: u.AuthenticationType })));
