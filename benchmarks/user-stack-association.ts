@@ -94,7 +94,8 @@ const rows: Row[] = [];
 const print = console.log;
 
 async function main(): Promise<void> {
-  useFakeEndpoint(await fake.start(), 200); // 200 ms: the handler's production backoff base
+  // The handlers' production settings: 200 ms backoff base, their own first request rate.
+  useFakeEndpoint(await fake.start(), { retryBaseDelayMs: 200 });
   state.setReadLag(settings.readLagMs);
   for (const operation of BATCH_OPERATIONS) {
     if (settings.rateLimitExceededRate > 0) {

@@ -8,6 +8,7 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { isComplete, onEvent } from '../lambda/fleet-state';
 import { FleetState, registerFleetOperations } from './fake-appstream/fleets';
 import { FakeAppStream, type FaultName, useFakeEndpoint } from './fake-appstream/server';
+import { resetAppStreamClient } from '../lambda/shared/appstream';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
 
 const FLEET = 'e2e-fleet';
@@ -70,6 +71,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  resetAppStreamClient(); // a fresh rate limiter: throttling in one test must not slow the next
   state = registerFleetOperations(fake, new FleetState(40, 20));
   fake.clearFaults();
   fake.resetCalls();

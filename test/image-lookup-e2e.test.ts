@@ -6,6 +6,7 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onEvent } from '../lambda/image-lookup';
 import { FleetState, registerFleetOperations } from './fake-appstream/fleets';
 import { FakeAppStream, useFakeEndpoint } from './fake-appstream/server';
+import { resetAppStreamClient } from '../lambda/shared/appstream';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/private/image-lookup-contract';
 
 const saved = { ...process.env };
@@ -31,6 +32,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  resetAppStreamClient(); // a fresh rate limiter: throttling in one test must not slow the next
   state = registerFleetOperations(fake);
   fake.clearFaults();
   fake.resetCalls();

@@ -79,8 +79,8 @@ export class Pacer {
     let lastError: unknown;
     let failures = 0;
     for (;;) {
-      const wait = this.limiter.reserve();
-      if (deadline.remainingMs() < wait) {
+      const wait = this.limiter.reserve(deadline.remainingMs());
+      if (wait === undefined) {
         throw new DeadlineReachedError(lastError);
       }
       if (wait > 0) {

@@ -7,7 +7,9 @@
  *
  * - every request takes the next slot of an evenly spaced schedule at the current rate;
  * - a throttling error brings the rate down to 95 % of the rate admitted over the last two
- *   seconds (at most once a second, since the requests already in flight answer for the old rate);
+ *   seconds, where that rate says something: at least as many requests throttled as admitted, and
+ *   enough of them. Otherwise (a caller with little to do, a stray rejection) it comes down by 30 %.
+ *   At most once every half second, since requests already in flight answer for the old rate;
  * - without throttling the rate grows by 10 % a second, compounded, so it probes back up soon after
  *   the service recovers and finds a higher limit in seconds, not minutes.
  *
@@ -31,11 +33,13 @@ export interface RateLimiterOptions {
 /** Window over which the admitted rate is measured. */
 const ADMITTED_WINDOW_MS = 2_000;
 /** At most one decrease per this interval: answers to requests sent at the old rate keep coming. */
-const DECREASE_GAP_MS = 1_000;
+const DECREASE_GAP_MS = 500;
+/** Answers in the window below which the admitted rate is not trusted. */
+const MIN_SAMPLE = 10;
 /** A decrease aims this far under the admitted rate. */
 const BELOW_ADMITTED = 0.95;
-/** Without any admitted request in the window, the rate halves. */
-const BLIND_DECREASE = 0.5;
+/** The most one decrease takes off unless saturated: what was admitted may be all that was asked, not all that was allowed. */
+const MAX_DECREASE = 0.7;
 
 export class AdaptiveRateLimiter {
   private readonly minRate: number;
@@ -47,8 +51,9 @@ export class AdaptiveRateLimiter {
   private baseSince: number;
   private nextSlotAt = 0;
   private lastDecreaseAt = Number.NEGATIVE_INFINITY;
-  /** Times of admitted requests within the window, oldest first. */
+  /** Times of admitted and of throttled requests within the window, oldest first. */
   private readonly admitted: number[] = [];
+  private readonly throttled: number[] = [];
 
   public constructor(options: RateLimiterOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -68,11 +73,16 @@ export class AdaptiveRateLimiter {
 
   /**
    * Takes the next free slot of the schedule; returns how many milliseconds to wait before
-   * sending. Each slot is taken once, so concurrent callers are spaced by 1/rate.
+   * sending. Each slot is taken once, so concurrent callers are spaced by 1/rate. A slot further
+   * than `maxWaitMs` away is not taken (undefined): a caller that cannot use it must not push
+   * everyone else's slots back.
    */
-  public reserve(): number {
+  public reserve(maxWaitMs: number = Number.POSITIVE_INFINITY): number | undefined {
     const now = this.now();
     const slot = Math.max(now, this.nextSlotAt);
+    if (slot - now > maxWaitMs) {
+      return undefined;
+    }
     this.nextSlotAt = slot + 1000 / this.rate;
     return slot - now;
   }
@@ -87,14 +97,17 @@ export class AdaptiveRateLimiter {
   /** Records a throttling error: the rate falls to just under the admitted rate. */
   public onThrottled(): void {
     const now = this.now();
+    this.throttled.push(now);
+    this.forgetBefore(now - ADMITTED_WINDOW_MS);
     if (now - this.lastDecreaseAt < DECREASE_GAP_MS) {
       return;
     }
-    this.forgetBefore(now - ADMITTED_WINDOW_MS);
     const windowMs = Math.min(ADMITTED_WINDOW_MS, Math.max(now - this.createdAt, 250));
     const admittedRate = (this.admitted.length * 1000) / windowMs;
+    const saturated = this.throttled.length >= this.admitted.length && this.throttled.length + this.admitted.length >= MIN_SAMPLE;
     const current = this.rate;
-    const next = this.admitted.length > 0 ? Math.min(current, admittedRate) * BELOW_ADMITTED : current * BLIND_DECREASE;
+    const towardsAdmitted = Math.min(current, admittedRate) * BELOW_ADMITTED;
+    const next = saturated ? towardsAdmitted : Math.max(current * MAX_DECREASE, towardsAdmitted);
     this.baseRate = clamp(next, this.minRate, this.maxRate);
     this.baseSince = now;
     this.lastDecreaseAt = now;
@@ -103,8 +116,10 @@ export class AdaptiveRateLimiter {
   }
 
   private forgetBefore(time: number): void {
-    while (this.admitted.length > 0 && this.admitted[0] < time) {
-      this.admitted.shift();
+    for (const times of [this.admitted, this.throttled]) {
+      while (times.length > 0 && times[0] < time) {
+        times.shift();
+      }
     }
   }
 }

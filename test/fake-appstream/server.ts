@@ -16,6 +16,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resetAppStreamClient } from '../../lambda/shared/appstream';
 
 /** An AWS error answered by the fake: `{ "__type": type, "message": message }` with `status`. */
 export class FakeServiceError extends Error {
@@ -319,17 +320,35 @@ function requestId(): string {
   return `fake-${process.pid}-${requestCounter}`;
 }
 
+/** How handlers behave against the fake (see `useFakeEndpoint`). */
+export interface FakeEndpointOptions {
+  /** Base of the backoff after non-throttling errors, in ms. @default 1 (tests); the handlers' own is 200 */
+  readonly retryBaseDelayMs?: number;
+  /**
+   * First request rate of the handlers' rate limiter, before it has measured anything.
+   * @default 1000 (tests: the pace comes from the fake's rate limit, when a test sets one); undefined keeps the handlers' own
+   */
+  readonly initialRequestRate?: number;
+}
+
 /**
  * Points every AppStream client that a handler creates from now on at `endpoint`, with dummy
- * credentials, and shortens the handlers' retry delays to `retryBaseDelayMs`.
+ * credentials, and forgets the handlers' process-wide client and rate limiter, so that each test
+ * starts with a fresh one.
  */
-export function useFakeEndpoint(endpoint: string, retryBaseDelayMs = 1): void {
+export function useFakeEndpoint(endpoint: string, options: FakeEndpointOptions = { retryBaseDelayMs: 1, initialRequestRate: 1000 }): void {
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_APPSTREAM: endpoint,
     AWS_ACCESS_KEY_ID: 'fake',
     AWS_SECRET_ACCESS_KEY: 'fake',
     AWS_REGION: 'us-east-1',
-    APPSTREAM_RETRY_BASE_DELAY_MS: String(retryBaseDelayMs),
+    APPSTREAM_RETRY_BASE_DELAY_MS: String(options.retryBaseDelayMs ?? 1),
   });
+  if (options.initialRequestRate === undefined) {
+    delete process.env.APPSTREAM_INITIAL_REQUEST_RATE;
+  } else {
+    process.env.APPSTREAM_INITIAL_REQUEST_RATE = String(options.initialRequestRate);
+  }
   delete process.env.AWS_PROFILE;
+  resetAppStreamClient();
 }
