@@ -189,6 +189,20 @@ test.each<FaultName>([
   expect(fake.count(undefined, 'ok')).toBeLessThan(fake.count());
 });
 
+test('beyond the endpoint\'s rate, requests are rejected and the fleet still reaches its state', async () => {
+  state.addFleet(FLEET);
+  fake.setRateLimit({ requestsPerSecond: 20, burst: 1, rejectWith: 'RequestLimitExceededException' });
+  try {
+    await deploy(stateEvent('Create', 'RUNNING'));
+  } finally {
+    fake.setRateLimit(undefined);
+  }
+
+  expect(state.fleet(FLEET).State).toBe('RUNNING');
+  expect(fake.count('StartFleet', 'ok')).toBe(1);
+  expect(fake.count(undefined, 'throttled')).toBeGreaterThan(0);
+});
+
 test('a StartFleet whose response was lost is not an error: the fleet is STARTING', async () => {
   state.addFleet(FLEET);
   fake.injectFault('StartFleet', 'lostResponse', 1);
