@@ -607,6 +607,18 @@ describe('update', () => {
     expect(state.users('other-stack')).toEqual(keys(pool(5)));
   });
 
+  test('a failed replacement on another stack says that the associations made there stay', async () => {
+    const state = new MockState(STACK, 'other-stack');
+    state.set(STACK, pool(5));
+    state.failing.set(pool(5)[4].UserName, 'USER_NAME_NOT_FOUND');
+
+    const failed = await deploy(updateEvent(props(pool(5), {}, 'other-stack'), props(pool(5))));
+
+    expect(failed.Status).toBe('FAILED');
+    expect(failed.Reason).toMatch(/CloudFormation's rollback returns to the previous stack; the associations made on the new one stay$/);
+    expect(state.users(STACK)).toEqual(keys(pool(5))); // the old stack is untouched
+  });
+
   test('a failed update fails; CloudFormation\'s rollback (an update back to the old list) restores it', async () => {
     const state = new MockState(STACK);
     const old = pool(4);

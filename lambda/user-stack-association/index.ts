@@ -227,12 +227,14 @@ function rollbackNote(requestType: string, physicalId: string): string {
   if (requestType === 'Delete') {
     return 'CloudFormation retries the delete when asked to; users already removed stay removed';
   }
-  if (requestType === 'Create' || physicalId.includes('#creating:')) {
-    return physicalId.endsWith('#creating:unknown')
-      ? 'Many listed users were associated before, so a rollback cannot tell this create\'s own associations apart and leaves them'
-      : 'CloudFormation\'s rollback removes the associations this create made';
+  if (requestType === 'Update') {
+    return physicalId.includes('#creating:')
+      ? 'CloudFormation\'s rollback returns to the previous stack; the associations made on the new one stay'
+      : 'CloudFormation\'s rollback restores the previous list';
   }
-  return 'CloudFormation\'s rollback restores the previous list';
+  return physicalId.endsWith('#creating:unknown')
+    ? 'Many listed users were associated before, so a rollback cannot tell this create\'s own associations apart and leaves them'
+    : 'CloudFormation\'s rollback removes the associations this create made';
 }
 
 function caller(deps: Dependencies): Caller {
