@@ -13,6 +13,7 @@ import {
   validateSecretJsonKey,
 } from './private/directory-config-validation';
 import { PropsValidator } from './private/validation';
+import { Warnings } from './private/warnings';
 
 /**
  * An AppStream directory config: how fleets and image builders join an Active Directory domain.
@@ -397,7 +398,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
       v.fail('serviceAccountPassword', `${length} characters (not shown)`,
         `must be ${DIRECTORY_CONFIG_LIMITS.accountPasswordMinLength} to ${DIRECTORY_CONFIG_LIMITS.accountPasswordMaxLength} characters long`);
     }
-    Annotations.of(this).addWarningV2('cdk-appstream:DirectoryConfig.plainTextPassword',
+    Annotations.of(this).addWarningV2(Warnings.PLAIN_TEXT_PASSWORD,
       'serviceAccountPassword is plain text (allowPlainTextPassword: true): it is written into the CloudFormation template in clear. Use serviceAccountSecret outside tests.');
   }
 
@@ -414,7 +415,7 @@ export class DirectoryConfig extends DirectoryConfigBase {
       return domain !== undefined && domain !== directoryName.toLowerCase();
     });
     if (foreign.length > 0) {
-      Annotations.of(this).addWarningV2('cdk-appstream:DirectoryConfig.organizationalUnitOutsideDomain',
+      Annotations.of(this).addWarningV2(Warnings.ORGANIZATIONAL_UNIT_OUTSIDE_DOMAIN,
         `organizationalUnits ${foreign.map((ou) => JSON.stringify(ou)).join(', ')}: their DC= components do not name the directory ${directoryName}`);
     }
   }

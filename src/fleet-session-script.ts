@@ -2,6 +2,7 @@ import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { Warnings } from './private/warnings';
 
 /**
  * Where a fleet's session scripts configuration lives once bound.
@@ -52,7 +53,7 @@ function grantServiceRead(scope: Construct, bucket: s3.IBucket, key: string): vo
   bucket.grantRead(new iam.ServicePrincipal(APPSTREAM_PRINCIPAL), key);
   // An imported bucket has no policy that the app can change: the grant above is then a no-op.
   if (!bucket.policy) {
-    Annotations.of(scope).addWarningV2('cdk-appstream:sessionScriptBucketPolicy',
+    Annotations.of(scope).addWarningV2(Warnings.SESSION_SCRIPT_BUCKET_POLICY,
       `The bucket policy of ${bucket.bucketName} is not managed by this app (imported bucket?): allow ${APPSTREAM_PRINCIPAL} s3:GetObject on the session script object yourself`);
   }
 }

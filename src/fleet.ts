@@ -20,6 +20,7 @@ import {
   FLEET_NAME_MAX_LENGTH, renderAttributesToDelete, toSeconds, validateFleetProps, validateRenderedFleet,
 } from './private/fleet-validation';
 import { PropsValidator } from './private/validation';
+import { Warnings } from './private/warnings';
 
 /**
  * An AppStream fleet: owned (`Fleet`) or imported (`Fleet.fromFleetName()` and friends).
@@ -826,7 +827,7 @@ export class Fleet extends FleetBase {
       const publicSubnets = new Set<ec2.ISubnet>(props.vpc.publicSubnets);
       const others = subnets.subnets.filter((subnet) => !publicSubnets.has(subnet));
       if (others.length > 0) {
-        Annotations.of(this).addWarningV2('cdk-appstream:default-internet-access-in-private-subnets',
+        Annotations.of(this).addWarningV2(Warnings.DEFAULT_INTERNET_ACCESS_IN_PRIVATE_SUBNETS,
           'enableDefaultInternetAccess works only in public subnets (with a route to an internet gateway), '
           + `but ${others.length} of the ${subnets.subnets.length} selected subnets are not public subnets of the vpc (${others.map((o) => o.node.path).join(', ')}): `
           + 'select public subnets (vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }), or turn default internet access off and reach the internet through a NAT gateway');
@@ -836,11 +837,11 @@ export class Fleet extends FleetBase {
       this._resource.cfnOptions.creationPolicy = { ...this._resource.cfnOptions.creationPolicy, startFleet: true };
     }
     if (props.updateBehavior !== undefined && props.desiredState !== FleetState.RUNNING) {
-      Annotations.of(this).addWarningV2('cdk-appstream:update-behavior-without-running-state',
+      Annotations.of(this).addWarningV2(Warnings.UPDATE_BEHAVIOR_WITHOUT_RUNNING_STATE,
         'updateBehavior applies only when desiredState is FleetState.RUNNING (with STOPPED a running fleet is always stopped before a change it refuses); it is ignored here');
     }
     if (props.startOnCreate && props.desiredState !== undefined) {
-      Annotations.of(this).addWarningV2('cdk-appstream:start-on-create-with-desired-state',
+      Annotations.of(this).addWarningV2(Warnings.START_ON_CREATE_WITH_DESIRED_STATE,
         'startOnCreate is redundant with desiredState, which starts or stops the fleet on every deployment that changes it');
     }
     if (props.desiredState !== undefined) {

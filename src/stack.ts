@@ -14,6 +14,7 @@ import {
 } from './private/stack-props';
 import { validateTags } from './private/tags';
 import { PropsValidator } from './private/validation';
+import { Warnings } from './private/warnings';
 import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
 import { StackUser } from './stack-user';
 import { StorageConnector } from './storage-connector';
@@ -140,7 +141,7 @@ export abstract class StackBase extends cdk.Resource implements IStack {
     if (fleets.length > 0) {
       return [this.stackArn, ...fleets.map((f) => f.fleetArn)];
     }
-    cdk.Annotations.of(this).addWarningV2('cdk-appstream:stack-grant-without-fleet',
+    cdk.Annotations.of(this).addWarningV2(Warnings.STACK_GRANT_WITHOUT_FLEET,
       'No fleet is associated with this stack yet, so the grant covers every AppStream fleet of the account and region. '
       + 'Add the fleet (addFleet, the fleets prop, or the fleet attribute of an import) before granting.');
     return [this.stackArn, cdk.Arn.format({
@@ -464,7 +465,7 @@ export class Stack extends StackBase {
     association.node.addDependency(fleet);
 
     if (fleet.domainJoined === false && this.domainSigninActions.length > 0) {
-      cdk.Annotations.of(this).addWarningV2('cdk-appstream:domain-signin-without-domain-join',
+      cdk.Annotations.of(this).addWarningV2(Warnings.DOMAIN_SIGNIN_WITHOUT_DOMAIN_JOIN,
         `userSettings enable ${this.domainSigninActions.join(' and ')}, but fleet ${describeName(fleet.fleetName, fleet.node.path)} `
         + 'is not joined to an Active Directory domain, so users cannot sign in that way.');
     }

@@ -14,6 +14,7 @@ import {
   UserStackAssociationProps as Property,
 } from './private/user-stack-association-contract';
 import { PropsValidator } from './private/validation';
+import { Warnings } from './private/warnings';
 import { IStack } from './stack';
 import { StackUser } from './stack-user';
 
@@ -205,7 +206,7 @@ export class UserStackAssociation extends Construct {
     const json = JSON.stringify(users);
 
     if (this.sendEmailNotification && !this.entries.some((u) => u.authenticationType.value === USERPOOL)) {
-      Annotations.of(this).addWarningV2('cdk-appstream:userStackAssociationEmailWithoutUserPool',
+      Annotations.of(this).addWarningV2(Warnings.EMAIL_NOTIFICATION_WITHOUT_USER_POOL,
         'sendEmailNotification is true, but only user-pool users receive the welcome e-mail and this association has none');
     }
 
