@@ -1,5 +1,4 @@
-import { Annotations, ArnFormat, Duration, IResource, Lazy, Names, Resource, Size, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
-import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
+import { Annotations, ArnFormat, Duration, IResource, Lazy, Resource, Size, SizeRoundingBehavior, Stack, Tags } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,11 +12,13 @@ import { FleetState, FleetUpdateBehavior } from './fleet-state';
 import { FleetType, StreamView } from './fleet-type';
 import { FleetImage } from './image';
 import { InstanceType } from './instance-type';
+import { generatedFleetName } from './private/fleet-name';
+import { FleetCfnResource } from './private/fleet-resource';
 import { ScalableFleetCapacity } from './private/fleet-scalable-capacity';
 import { fleetArnComponents, fleetArnOf, FleetStateResource } from './private/fleet-state-resource';
 import { FleetUpdateGuard } from './private/fleet-state-update-guard';
 import {
-  FLEET_NAME_MAX_LENGTH, renderAttributesToDelete, toSeconds, validateFleetProps, validateRenderedFleet,
+  renderAttributesToDelete, toSeconds, validateFleetProps, validateFleetPropTypes, validateRenderedFleet,
 } from './private/fleet-validation';
 import { PropsValidator } from './private/validation';
 import { Warnings } from './private/warnings';
@@ -285,7 +286,12 @@ export interface FleetProps {
    * The name of the fleet (1 to 100 characters: letters, digits, `_`, `.` and `-`, starting with a
    * letter or digit). Changing it replaces the fleet.
    *
-   * @default - a unique name generated from the construct path
+   * A given name blocks every change that CloudFormation makes by replacement (of `fleetName` itself
+   * aside): a change of `fleetType` then fails, because the new fleet is created before the old one
+   * is deleted and fleet names are unique. Leave it out to let such changes deploy.
+   *
+   * @default - a name generated from the construct path and a short hash of the create-only
+   * properties (`fleetType`), so that a change that replaces the fleet gives the new fleet a new name
    */
   readonly fleetName?: string;
 
@@ -397,14 +403,17 @@ export interface FleetProps {
   readonly enableDefaultInternetAccess?: boolean;
 
   /**
-   * The longest a streaming session may last (600 to 432,000 seconds, whole seconds).
+   * The longest a streaming session may last (600 to 432,000 seconds, whole seconds; above 360,000
+   * some AWS sources disagree, and the fleet warns).
    *
    * @default - AppStream's default (16 hours)
    */
   readonly maxUserDuration?: Duration;
 
   /**
-   * How long a session stays alive after the user disconnects (60 to 36,000 seconds, whole seconds).
+   * How long a session stays alive after the user disconnects (whole seconds): 60 to 36,000 in the
+   * AppStream API reference; the CloudFormation registry schema allows up to 432,000, which is
+   * accepted with a warning.
    *
    * @default - AppStream's default (15 minutes)
    */
@@ -412,7 +421,9 @@ export interface FleetProps {
 
   /**
    * How long users may stay idle before being disconnected: `Duration.seconds(0)` never
-   * disconnects idle users; otherwise 60 to 36,000 seconds (whole minutes are recommended).
+   * disconnects idle users; otherwise 60 to 36,000 seconds (whole minutes are recommended). 1 to 59
+   * seconds (which the registry schema allows) and more than an hour (above cfn-lint's limit) are
+   * accepted with a warning.
    *
    * @default - AppStream's default (0: idle users are not disconnected)
    */
@@ -491,6 +502,16 @@ export interface FleetProps {
    * @default - none
    */
   readonly attributesToDelete?: FleetAttribute[];
+
+  /**
+   * Tags for the fleet (at most 50; keys of 1 to 128 characters not starting with `aws:`, values of at
+   * most 256). They are applied with `Tags.of(fleet)`, so the security group and role the fleet
+   * creates carry them too; `Tags.of()` works as well. Checked at synth, with the tags from
+   * `Tags.of()` on parent scopes, against AppStream's rules.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
 }
 
 const METRIC_NAMESPACE = 'AWS/AppStream';
@@ -710,7 +731,7 @@ export class Fleet extends FleetBase {
    * The underlying `AWS::AppStream::Fleet` resource.
    * @internal
    */
-  public readonly _resource: CfnFleet;
+  public readonly _resource: FleetCfnResource;
 
   /**
    * The IAM role of the fleet's streaming instances. Reading it creates the default role (assumed by
@@ -745,10 +766,14 @@ export class Fleet extends FleetBase {
 
   constructor(scope: Construct, id: string, props: FleetProps) {
     super(scope, id, {
-      physicalName: props.fleetName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: FLEET_NAME_MAX_LENGTH }),
+      physicalName: props?.fleetName ?? Lazy.string({
+        produce: () => generatedFleetName(this, { FleetType: this.fleetType }),
       }),
     });
+    // From plain JavaScript a prop of the wrong type would change meaning or crash below: check first.
+    const types = new PropsValidator(this);
+    validateFleetPropTypes(types, props);
+    types.throwIfInvalid();
 
     this.fleetType = props.fleetType ?? FleetType.ON_DEMAND;
     this.domainJoined = props.domainJoin !== undefined;
@@ -757,8 +782,11 @@ export class Fleet extends FleetBase {
     const sessionScript = props.sessionScript?.bind(this);
 
     const validator = new PropsValidator(this);
-    validateFleetProps(validator, { props, fleetType: this.fleetType, image, subnets, sessionScript });
+    const warnings = validateFleetProps(validator, { props, fleetType: this.fleetType, image, subnets, sessionScript });
     validator.throwIfInvalid();
+    for (const warning of warnings) {
+      Annotations.of(this).addWarningV2(Warnings.VALUE_BEYOND_NARROWEST_LIMIT, warning);
+    }
 
     this.instanceRole = props.role;
 
@@ -768,7 +796,7 @@ export class Fleet extends FleetBase {
         description: `AppStream fleet ${this.node.path}`,
       })];
     }
-    this._resource = new CfnFleet(this, 'Resource', {
+    this._resource = new FleetCfnResource(this, 'Resource', {
       name: this.physicalName,
       instanceType: props.instanceType.value,
       fleetType: this.fleetType,
@@ -807,6 +835,9 @@ export class Fleet extends FleetBase {
         }
         : undefined,
     });
+    for (const [key, value] of Object.entries(props.tags ?? {})) {
+      Tags.of(this).add(key, value);
+    }
     const attributesToDelete = renderAttributesToDelete(props.attributesToDelete);
     if (attributesToDelete) {
       // The L1 of aws-cdk-lib 2.257.0 lacks AttributesToDelete; the registry schema has it.

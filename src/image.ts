@@ -85,7 +85,9 @@ export abstract class FleetImage {
    * An image by ARN: a public, private or shared image
    * (`arn:aws:appstream:<region>:<account>:image/<name>`).
    *
-   * @param imageArn the image ARN; validated when the fleet is synthesized
+   * @param imageArn the image ARN, `arn:<partition>:appstream:<region>:<account>:image/<name>` (the
+   * account is empty for AWS's public images); the fleet that uses it refuses any other ARN (a
+   * token is not judged)
    */
   public static fromArn(imageArn: string): FleetImage {
     return new StaticFleetImage({ imageArn });

@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import { FleetState, FleetUpdateBehavior } from '../src/fleet-state';
 import { AppStreamProvider } from '../src/private/appstream-provider';
+import { FleetCfnResource } from '../src/private/fleet-resource';
 import { FleetStateResource } from '../src/private/fleet-state-resource';
 import { FleetUpdateGuard } from '../src/private/fleet-state-update-guard';
 
@@ -10,8 +10,8 @@ function makeStack(): Stack {
   return new Stack(new App(), 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });
 }
 
-function makeFleet(stack: Stack, id = 'Fleet', name = 'my-fleet', extra: Partial<CfnFleet> = {}): CfnFleet {
-  const fleet = new CfnFleet(stack, id, {
+function makeFleet(stack: Stack, id = 'Fleet', name = 'my-fleet', extra: Partial<FleetCfnResource> = {}): FleetCfnResource {
+  const fleet = new FleetCfnResource(stack, id, {
     name,
     instanceType: 'stream.standard.small',
     fleetType: 'ALWAYS_ON',
@@ -24,7 +24,7 @@ function makeFleet(stack: Stack, id = 'Fleet', name = 'my-fleet', extra: Partial
 }
 
 /** Both resources on one fleet, as `Fleet` wires them. */
-function guardAndState(stack: Stack, fleet: CfnFleet, name: string, behavior = FleetUpdateBehavior.STOP_AND_RESTART, id = 'Fleet') {
+function guardAndState(stack: Stack, fleet: FleetCfnResource, name: string, behavior = FleetUpdateBehavior.STOP_AND_RESTART, id = 'Fleet') {
   new FleetUpdateGuard(stack, `${id}Guard`, { fleet, fleetName: name, updateBehavior: behavior });
   new FleetStateResource(stack, `${id}State`, { fleet, fleetName: name, desiredState: FleetState.RUNNING });
 }

@@ -1,27 +1,15 @@
 import { IResolvable, IResolveContext, Token } from 'aws-cdk-lib';
-import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
+import { FleetCfnResource } from './fleet-resource';
 import { NEVER_REFUSED } from './fleet-state-contract';
-
-/**
- * The properties of `fleet` exactly as its template renders them (CloudFormation names at every
- * level, escape-hatch overrides such as `addPropertyOverride` included), read when the template is
- * synthesized. `_toCloudFormation()` is the method the stack itself calls to render the resource.
- */
-function renderedProperties(fleet: CfnFleet, context: IResolveContext): Record<string, unknown> {
-  const rendered = fleet._toCloudFormation() as { Resources?: Record<string, unknown> };
-  const [resource] = Object.values(rendered.Resources ?? {});
-  const resolved = context.resolve(resource ?? {}) as { Properties?: Record<string, unknown> };
-  return resolved.Properties ?? {};
-}
 
 /** A value computed from the fleet's rendered properties when the template is synthesized. */
 class FromRenderedFleet implements IResolvable {
   public readonly creationStack: string[] = [];
 
-  constructor(private readonly fleet: CfnFleet, private readonly pick: (properties: Record<string, unknown>) => unknown) {}
+  constructor(private readonly fleet: FleetCfnResource, private readonly pick: (properties: Record<string, unknown>) => unknown) {}
 
   public resolve(context: IResolveContext): unknown {
-    return this.pick(renderedProperties(this.fleet, context));
+    return this.pick(this.fleet.renderedProperties(context));
   }
 
   public toString(): string {
@@ -31,18 +19,18 @@ class FromRenderedFleet implements IResolvable {
 
 /**
  * The properties of an `AWS::AppStream::Fleet` that UpdateFleet can change, by CloudFormation
- * name, as rendered in the template; unset ones are left out, and so are `Name` and `FleetType`
- * (create-only: a change replaces the fleet) and `Tags` (applied with TagResource, whatever the
- * fleet's state). The guard compares old with new; the fleet-state resource carries them so that
- * CloudFormation invokes it after every update of the fleet.
+ * name, as rendered in the template (escape-hatch overrides included); unset ones are left out, and
+ * so are `Name` and `FleetType` (create-only: a change replaces the fleet) and `Tags` (applied with
+ * TagResource, whatever the fleet's state). The guard compares old with new; the fleet-state
+ * resource carries them so that CloudFormation invokes it after every update of the fleet.
  */
-export function fleetUpdatableProperties(fleet: CfnFleet): IResolvable {
+export function fleetUpdatableProperties(fleet: FleetCfnResource): IResolvable {
   return new FromRenderedFleet(fleet, (properties) => Object.fromEntries(
     Object.entries(properties).filter(([name, value]) => value !== undefined && !NEVER_REFUSED.includes(name)),
   ));
 }
 
 /** The fleet type CloudFormation applies (`ON_DEMAND` when the property is not set). */
-export function fleetTypeOf(fleet: CfnFleet): string {
+export function fleetTypeOf(fleet: FleetCfnResource): string {
   return Token.asString(new FromRenderedFleet(fleet, (properties) => String(properties.FleetType ?? 'ON_DEMAND')));
 }

@@ -1,15 +1,15 @@
 import { ArnComponents, ArnFormat, CustomResource, Stack } from 'aws-cdk-lib';
-import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { FleetState } from '../fleet-state';
 import { AppStreamProvider } from './appstream-provider';
+import { FleetCfnResource } from './fleet-resource';
 import { FLEET_STATE_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
 import { fleetUpdatableProperties } from './fleet-state-properties';
 
 /** Properties of `FleetStateResource`. */
 export interface FleetStateResourceProps {
   /** The fleet whose state is kept. */
-  readonly fleet: CfnFleet;
+  readonly fleet: FleetCfnResource;
   /**
    * The fleet's name as known before the fleet exists (its physical name, not `fleet.ref`): the
    * provider's shared role is granted on its ARN, and a `Ref` there would make a dependency cycle

@@ -1,8 +1,8 @@
 import { CustomResource } from 'aws-cdk-lib';
-import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { FleetUpdateBehavior } from '../fleet-state';
 import { AppStreamProvider } from './appstream-provider';
+import { FleetCfnResource } from './fleet-resource';
 import { FLEET_UPDATE_GUARD_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
 import { fleetTypeOf, fleetUpdatableProperties } from './fleet-state-properties';
 import { fleetArnOf } from './fleet-state-resource';
@@ -10,7 +10,7 @@ import { fleetArnOf } from './fleet-state-resource';
 /** Properties of `FleetUpdateGuard`. */
 export interface FleetUpdateGuardProps {
   /** The fleet to guard. */
-  readonly fleet: CfnFleet;
+  readonly fleet: FleetCfnResource;
   /**
    * The fleet's name, known before the fleet exists: the fleet's physical name, never `fleet.ref`
    * (the guard runs before the fleet, so a reference to it would be a circular dependency).

@@ -8,44 +8,99 @@ import type { FleetProps } from '../fleet';
 import { FleetAttribute } from '../fleet-attribute';
 import { FleetPlatform } from '../fleet-platform';
 import { FleetSessionScriptConfig } from '../fleet-session-script';
-import { FleetType } from '../fleet-type';
+import { FleetState, FleetUpdateBehavior } from '../fleet-state';
+import { FleetType, StreamView } from '../fleet-type';
 import { FleetImageConfig } from '../image';
 
-// Limits from the AppStream API model (appstream-service-2.json, CreateFleet) and the CloudFormation
-// registry schema of AWS::AppStream::Fleet. Where they disagree, the comment says which one we follow.
+// Limits from the AppStream API model (appstream-service-2.json: CreateFleet, UpdateFleet and the
+// `Fleet` shape), the CloudFormation registry schema of AWS::AppStream::Fleet and cfn-lint's patches
+// to it (extensions/all/aws_appstream_fleet/manual.json). Where these sources disagree, a value is
+// refused only beyond the widest bound one of them documents, and warned about
+// (`Warnings.VALUE_BEYOND_NARROWEST_LIMIT`) beyond the narrowest: a false refusal blocks a user with
+// no way round it, a false acceptance costs a failed deploy. Each `DisputedRange` names its sources.
 
-/** `Name` shape: the pattern allows 101 characters, the registry schema caps Name at 100. */
+/** A bound that some AWS source documents, narrower than the widest. */
+interface NarrowerBound {
+  readonly min?: number;
+  readonly max?: number;
+  /** Which AWS source documents it. */
+  readonly source: string;
+}
+
+/** A numeric limit on which AWS's sources disagree. */
+interface DisputedRange {
+  /** The widest bounds any AWS source documents: outside them a value is refused. */
+  readonly min: number;
+  readonly max: number;
+  /** Which source documents the widest bounds. */
+  readonly widestSource: string;
+  /** Narrower bounds of other sources: beyond them a value is accepted with a warning. */
+  readonly narrower: readonly NarrowerBound[];
+}
+
+/** The API model's `Name` shape allows 101 characters (pattern `{0,100}` after the first). */
+const NAME_PATTERN_MAX_LENGTH = 101;
+/** The registry schema caps `Name` and `ImageName` at 100 characters: generated names stay within it. */
 export const FLEET_NAME_MAX_LENGTH = 100;
-/** A fleet or image name (`Name` shape, at most 100 characters). */
+/** A fleet or image name as the registry schema takes it (`Name` shape, at most 100 characters). */
 export const FLEET_NAME_RULE: StringRule = {
   min: 1,
   max: FLEET_NAME_MAX_LENGTH,
   pattern: NAME_PATTERN,
   patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"',
 };
-/** `DisplayName`: API max 100, registry min 1. */
-const DISPLAY_NAME_MAX_LENGTH = 100;
-/** `Description`: API max 256, registry min 1. */
-const DESCRIPTION_MAX_LENGTH = 256;
-/** `ImageArn` (`Arn` shape) pattern; the registry adds maxLength 1024. */
-const IMAGE_ARN_PATTERN = /^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$/;
+/** A given fleet or image name: refused only beyond the API pattern's 101 characters. */
+const GIVEN_NAME_RULE: StringRule = { ...FLEET_NAME_RULE, max: NAME_PATTERN_MAX_LENGTH };
+/** `DisplayName`: API `DisplayName` shape max 100 (no minimum); registry 1 to 100. */
+const DISPLAY_NAME = { max: 100, registryMin: 1 };
+/** `Description`: API `Description` shape max 256 (no minimum); registry 1 to 256. */
+const DESCRIPTION = { max: 256, registryMin: 1 };
+/**
+ * `ImageArn`: the API's `Arn` shape (partition aws, aws-cn, aws-iso, aws-iso-b or aws-us-gov) and the
+ * registry's pattern (`^arn:[a-z-]+:[a-z-]+:(([a-z]+-)+[0-9])?:([0-9]{12})?:.+$`, maxLength 1024),
+ * narrowed to what an image ARN is (`arn:<partition>:appstream:<region>:<account>:image/<Name>`, the
+ * account empty for AWS's public images). A partition of the registry's pattern that the API's does
+ * not list is accepted with a warning.
+ */
+const IMAGE_ARN_PATTERN = /^arn:[a-z-]+:appstream:[a-z0-9-]*:([0-9]{12})?:image\/[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
+const IMAGE_ARN_API_PARTITION = /^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:/;
 const IMAGE_ARN_MAX_LENGTH = 1024;
 /**
- * MaxUserDurationInSeconds: CreateFleet/UpdateFleet say 600 to 432000 and so does the registry schema
- * (the `Fleet` shape's doc and cfn-lint say 360000): we follow CreateFleet.
+ * MaxUserDurationInSeconds: CreateFleet, UpdateFleet and the registry schema say 600 to 432000; the
+ * API's `Fleet` shape and cfn-lint say 600 to 360000.
  */
-const MAX_USER_DURATION = { min: 600, max: 432_000 };
+const MAX_USER_DURATION: DisputedRange = {
+  min: 600,
+  max: 432_000,
+  widestSource: 'the AppStream API (CreateFleet, UpdateFleet) and the CloudFormation registry schema',
+  narrower: [{ max: 360_000, source: 'the AppStream API\'s Fleet shape and cfn-lint' }],
+};
 /**
- * DisconnectTimeoutInSeconds: CreateFleet, UpdateFleet and the `Fleet` shape all say 60 to 36000; the
- * registry schema allows up to 432000 and cfn-lint 360000. We follow the API, which is what the service
- * enforces when CloudFormation calls CreateFleet.
+ * DisconnectTimeoutInSeconds: CreateFleet, UpdateFleet and the `Fleet` shape say 60 to 36000; the
+ * registry schema allows up to 432000, cfn-lint 360000 (and an AWS sample deploys 345600).
  */
-const DISCONNECT_TIMEOUT = { min: 60, max: 36_000 };
+const DISCONNECT_TIMEOUT: DisputedRange = {
+  min: 60,
+  max: 432_000,
+  widestSource: 'the CloudFormation registry schema',
+  narrower: [
+    { max: 36_000, source: 'the AppStream API reference (CreateFleet, UpdateFleet)' },
+    { max: 360_000, source: 'cfn-lint' },
+  ],
+};
 /**
- * IdleDisconnectTimeoutInSeconds: 0 (disabled) or 60 to 36000 (API); the registry's 0 to 36000 lets
- * 1 to 59 through, which the API refuses. (cfn-lint's 3600 maximum is stale.)
+ * IdleDisconnectTimeoutInSeconds: the API says 0 (never) or 60 to 36000; the registry schema 0 to
+ * 36000 (so 1 to 59 too); cfn-lint 0 to 3600.
  */
-const IDLE_DISCONNECT_TIMEOUT = { min: 60, max: 36_000 };
+const IDLE_DISCONNECT_TIMEOUT: DisputedRange = {
+  min: 0,
+  max: 36_000,
+  widestSource: 'the CloudFormation registry schema and the AppStream API',
+  narrower: [
+    { min: 60, source: 'the AppStream API (0 to never disconnect idle users, otherwise 60 to 36000)' },
+    { max: 3600, source: 'cfn-lint' },
+  ],
+};
 /** VolumeConfig.VolumeSizeInGb: "Valid range is 200-500 GB" (API). */
 const ROOT_VOLUME_GIB = { min: 200, max: 500 };
 /** VpcConfig.SecurityGroupIds: max 5. */
@@ -69,7 +124,8 @@ const KNOWN_PLATFORMS = [
 const ELASTIC_STREAM_INSTANCE_PREFIX = 'stream.standard.';
 /**
  * `FleetAttribute` values of the API model that the registry schema's `AttributesToDelete` enum
- * lacks: CloudFormation refuses a template that names them.
+ * lacks: accepted (the API documents them, and the registry schema may catch up) with a warning,
+ * since CloudFormation refuses a template that names them today.
  */
 const ATTRIBUTES_CLOUDFORMATION_REFUSES = ['VOLUME_CONFIGURATION'];
 /**
@@ -98,15 +154,17 @@ export interface FleetValidationInput {
 }
 
 /** Records every problem of a fleet's props in `validator`. */
-export function validateFleetProps(validator: PropsValidator, input: FleetValidationInput): void {
+export function validateFleetProps(validator: PropsValidator, input: FleetValidationInput): string[] {
   const { props, fleetType } = input;
+  const warnings: string[] = [];
 
-  validator.string('fleetName', props.fleetName, FLEET_NAME_RULE);
-  validator.string('displayName', props.displayName, { min: 1, max: DISPLAY_NAME_MAX_LENGTH });
-  validator.string('description', props.description, { min: 1, max: DESCRIPTION_MAX_LENGTH });
+  validateName(validator, warnings, 'fleetName', props.fleetName);
+  validateOptionalText(validator, warnings, 'displayName', props.displayName, DISPLAY_NAME);
+  validateOptionalText(validator, warnings, 'description', props.description, DESCRIPTION);
+  validateTags(validator, props.tags);
 
-  validateImage(validator, input);
-  validateTimeouts(validator, props);
+  validateImage(validator, warnings, input);
+  validateTimeouts(validator, warnings, props);
   validator.sizeInRange('rootVolumeSize', props.rootVolumeSize, ROOT_VOLUME_GIB.min, ROOT_VOLUME_GIB.max);
   validator.integerInRange('desiredCapacity', props.desiredCapacity, 0, MAX_COUNT);
   validator.integerInRange('desiredSessions', props.desiredSessions, 0, MAX_COUNT);
@@ -120,16 +178,59 @@ export function validateFleetProps(validator: PropsValidator, input: FleetValida
   validator.string('sessionScript (key)', input.sessionScript?.key, { min: 1, max: S3_KEY_MAX_LENGTH });
   validateNetwork(validator, input);
   validateDomainJoin(validator, props, fleetType);
-  validateAttributesToDelete(validator, props.attributesToDelete);
+  validateAttributesToDelete(validator, warnings, props.attributesToDelete);
 
   if (fleetType === FleetType.ELASTIC) {
     validateElastic(validator, input);
   } else {
     validateInstanceFleet(validator, input);
   }
+  return warnings;
 }
 
-function validateImage(validator: PropsValidator, input: FleetValidationInput): void {
+/** A `Name`-shaped value: refused beyond the API's pattern, warned about beyond the registry's 100 characters. */
+function validateName(validator: PropsValidator, warnings: string[], property: string, value: string | undefined): void {
+  validator.string(property, value, GIVEN_NAME_RULE);
+  if (value !== undefined && !Token.isUnresolved(value) && value.length > FLEET_NAME_MAX_LENGTH && value.length <= NAME_PATTERN_MAX_LENGTH
+    && NAME_PATTERN.test(value)) {
+    warnings.push(`${property}: ${JSON.stringify(value)} has ${value.length} characters; the AppStream API's Name pattern allows ${NAME_PATTERN_MAX_LENGTH}, `
+      + `but the CloudFormation registry schema allows at most ${FLEET_NAME_MAX_LENGTH}: the deployment may fail`);
+  }
+}
+
+/** A text the API bounds by a maximum only and the registry schema by a minimum too. */
+function validateOptionalText(validator: PropsValidator, warnings: string[], property: string, value: string | undefined,
+  limit: { max: number; registryMin: number }): void {
+  validator.string(property, value, { min: 0, max: limit.max });
+  if (value !== undefined && !Token.isUnresolved(value) && value.length < limit.registryMin) {
+    warnings.push(`${property}: is empty; the AppStream API accepts that, but the CloudFormation registry schema wants at least ${limit.registryMin} character: `
+      + 'the deployment may fail; leave the property out instead');
+  }
+}
+
+/**
+ * A duration of whole seconds within the widest bounds of `range` (else a problem), and within each
+ * narrower bound (else a warning that names the sources).
+ */
+function disputedDuration(validator: PropsValidator, warnings: string[], property: string, value: Duration | undefined,
+  range: DisputedRange, allowed?: string): void {
+  if (value === undefined || value.isUnresolved()) {
+    return;
+  }
+  const seconds = value.toSeconds({ integral: false });
+  if (!Number.isInteger(seconds) || seconds < range.min || seconds > range.max) {
+    validator.fail(property, value, allowed ?? `must be a whole number of seconds from ${range.min} to ${range.max}, the widest range AWS documents (${range.widestSource})`);
+    return;
+  }
+  const beyond = range.narrower.filter((b) => (b.min !== undefined && seconds < b.min) || (b.max !== undefined && seconds > b.max));
+  if (beyond.length > 0) {
+    warnings.push(`${property}: ${seconds} seconds is accepted by ${range.widestSource} (${range.min} to ${range.max}), but `
+      + beyond.map((b) => `${b.source} says ${b.min !== undefined ? `at least ${b.min}` : `at most ${b.max}`}`).join(', and ')
+      + ': the deployment (or a linter) may refuse it');
+  }
+}
+
+function validateImage(validator: PropsValidator, warnings: string[], input: FleetValidationInput): void {
   const image = input.image;
   if (!image) {
     return;
@@ -137,20 +238,36 @@ function validateImage(validator: PropsValidator, input: FleetValidationInput): 
   if (image.imageName !== undefined && image.imageArn !== undefined) {
     validator.failRule('image: gives both an image name and an image ARN; a fleet takes exactly one');
   }
-  validator.string('image (name)', image.imageName, FLEET_NAME_RULE);
-  validator.string('image (ARN)', image.imageArn, { min: 1, max: IMAGE_ARN_MAX_LENGTH, pattern: IMAGE_ARN_PATTERN, patternDescription: 'an ARN such as arn:aws:appstream:us-east-1:123456789012:image/MyImage' });
+  if (mustBeString(validator, 'image (name)', image.imageName, 'FleetImage.fromName("MyImage")')) {
+    validateName(validator, warnings, 'image (name)', image.imageName);
+  }
+  const arn = image.imageArn;
+  if (!mustBeString(validator, 'image (ARN)', arn, 'FleetImage.fromArn("arn:aws:appstream:us-east-1:123456789012:image/MyImage")')
+    || arn === undefined || Token.isUnresolved(arn)) {
+    return;
+  }
+  validator.string('image (ARN)', arn, {
+    min: 1,
+    max: IMAGE_ARN_MAX_LENGTH,
+    pattern: IMAGE_ARN_PATTERN,
+    patternDescription: 'an AppStream image ARN, arn:<partition>:appstream:<region>:<account>:image/<image name> '
+      + '(such as arn:aws:appstream:us-east-1:123456789012:image/MyImage; the account is empty for AWS\'s public images)',
+  });
+  if (arn.length <= IMAGE_ARN_MAX_LENGTH && IMAGE_ARN_PATTERN.test(arn) && !IMAGE_ARN_API_PARTITION.test(arn)) {
+    warnings.push(`image (ARN): ${JSON.stringify(arn)} has a partition that the CloudFormation registry schema's pattern admits but the AppStream API's Arn pattern does not list `
+      + '(aws, aws-cn, aws-iso, aws-iso-b, aws-us-gov): the deployment may fail');
+  }
 }
 
-function validateTimeouts(validator: PropsValidator, props: FleetProps): void {
-  validator.durationInRange('maxUserDuration', props.maxUserDuration, MAX_USER_DURATION.min, MAX_USER_DURATION.max);
-  validator.durationInRange('disconnectTimeout', props.disconnectTimeout, DISCONNECT_TIMEOUT.min, DISCONNECT_TIMEOUT.max);
+function validateTimeouts(validator: PropsValidator, warnings: string[], props: FleetProps): void {
+  disputedDuration(validator, warnings, 'maxUserDuration', props.maxUserDuration, MAX_USER_DURATION);
+  disputedDuration(validator, warnings, 'disconnectTimeout', props.disconnectTimeout, DISCONNECT_TIMEOUT);
   const idle = props.idleDisconnectTimeout;
-  if (idle !== undefined && !idle.isUnresolved() && idle.toSeconds({ integral: false }) !== 0) {
-    const seconds = idle.toSeconds({ integral: false });
-    if (!Number.isInteger(seconds) || seconds < IDLE_DISCONNECT_TIMEOUT.min || seconds > IDLE_DISCONNECT_TIMEOUT.max) {
-      validator.fail('idleDisconnectTimeout', idle, `must be 0 (never disconnect idle users) or a whole number of seconds from ${IDLE_DISCONNECT_TIMEOUT.min} to ${IDLE_DISCONNECT_TIMEOUT.max}`);
-    }
+  if (idle !== undefined && !idle.isUnresolved() && idle.toSeconds({ integral: false }) === 0) {
+    return; // 0: idle users are never disconnected
   }
+  disputedDuration(validator, warnings, 'idleDisconnectTimeout', idle, IDLE_DISCONNECT_TIMEOUT,
+    `must be 0 (never disconnect idle users) or a whole number of seconds up to ${IDLE_DISCONNECT_TIMEOUT.max}, the widest range AWS documents (${IDLE_DISCONNECT_TIMEOUT.widestSource}; the API asks for 60 or more)`);
 }
 
 function validateUsbFilters(validator: PropsValidator, filters: string[] | undefined): void {
@@ -175,14 +292,15 @@ function validateNetwork(validator: PropsValidator, input: FleetValidationInput)
     }
     return;
   }
-  validator.listLength('securityGroups', props.securityGroups, 1, MAX_SECURITY_GROUPS);
+  // The API caps the list at 5 and sets no minimum (nor does the registry schema).
+  validator.listLength('securityGroups', props.securityGroups, 0, MAX_SECURITY_GROUPS);
   const subnets = input.subnets;
   if (subnets && !Token.isUnresolved(subnets.subnetIds) && subnets.subnetIds.length === 0) {
     validator.fail('vpcSubnets', '0 subnets', 'must select at least one subnet of the vpc');
   }
 }
 
-function validateAttributesToDelete(validator: PropsValidator, attributes: FleetAttribute[] | undefined): void {
+function validateAttributesToDelete(validator: PropsValidator, warnings: string[], attributes: FleetAttribute[] | undefined): void {
   if (attributes === undefined || Token.isUnresolved(attributes)) {
     return;
   }
@@ -201,8 +319,8 @@ function validateAttributesToDelete(validator: PropsValidator, attributes: Fleet
       seen.set(value, i);
     }
     if (ATTRIBUTES_CLOUDFORMATION_REFUSES.includes(value)) {
-      validator.fail(property, value, 'is not accepted by CloudFormation yet (the AttributesToDelete of AWS::AppStream::Fleet does not list it); '
-        + 'delete it with the UpdateFleet API instead');
+      warnings.push(`${property}: ${JSON.stringify(value)} is an attribute the AppStream API documents, but the CloudFormation registry schema's `
+        + 'AttributesToDelete of AWS::AppStream::Fleet does not list it: the deployment may fail; if it does, delete it with the UpdateFleet API instead');
     }
   });
 }
@@ -316,4 +434,167 @@ function validateInstanceFleet(validator: PropsValidator, input: FleetValidation
 /** Seconds of a duration for the template, or undefined. */
 export function toSeconds(duration: Duration | undefined): number | undefined {
   return duration?.toSeconds();
+}
+
+// ---- Runtime types of the props, for callers in plain JavaScript (TypeScript and jsii check them) ----
+
+/** How a value of the wrong type is shown in a message. */
+function describeType(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (typeof value === 'string') {
+    return `the string ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}`;
+  }
+  if (Array.isArray(value)) {
+    return `an array of ${value.length}`;
+  }
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name;
+    return name && name !== 'Object' ? `a ${name}` : 'an object';
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+function failType(validator: PropsValidator, property: string, value: unknown, expected: string): void {
+  validator.failRule(`${property}: must be ${expected} (got ${describeType(value)})`);
+}
+
+/** Records a problem unless `value` is undefined or a string; returns whether it is fine. */
+function mustBeString(validator: PropsValidator, property: string, value: unknown, example: string): boolean {
+  if (value === undefined || typeof value === 'string') {
+    return true;
+  }
+  failType(validator, property, value, `a string, such as ${example}`);
+  return false;
+}
+
+function has(value: unknown, ...methods: string[]): boolean {
+  return typeof value === 'object' && value !== null && methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+}
+
+/** An object of an enum-like class of this library: it carries its API value as a string. */
+function isEnumLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { value?: unknown }).value === 'string';
+}
+
+/** A closed set: one of the enum's values. */
+function checkEnum(validator: PropsValidator, property: string, value: unknown, enumName: string, values: Record<string, string>): void {
+  if (value === undefined || (typeof value === 'string' && (Object.values(values).includes(value) || Token.isUnresolved(value)))) {
+    return;
+  }
+  const allowed = Object.keys(values).map((k) => `${enumName}.${k}`).join(', ');
+  failType(validator, property, value, `one of ${allowed}`);
+}
+
+function checkBoolean(validator: PropsValidator, property: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    failType(validator, property, value, 'true or false (a boolean, not a string)');
+  }
+}
+
+function checkNumber(validator: PropsValidator, property: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'number') {
+    failType(validator, property, value, 'a number');
+  }
+}
+
+function checkDuration(validator: PropsValidator, property: string, value: unknown): void {
+  if (value !== undefined && !has(value, 'toSeconds', 'isUnresolved')) {
+    failType(validator, property, value, `a Duration, such as Duration.minutes(15)${typeof value === 'number' ? ` (or Duration.seconds(${value}))` : ''}`);
+  }
+}
+
+function checkList(validator: PropsValidator, property: string, value: unknown, each: (item: unknown, i: number) => void): void {
+  if (value === undefined || Token.isUnresolved(value)) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    failType(validator, property, value, 'an array');
+    return;
+  }
+  value.forEach(each);
+}
+
+/**
+ * Records every prop whose JavaScript type is wrong: a string where a boolean belongs (`'false'` would
+ * mean true), a value outside an enum, a plain string where an enum-like class or a `FleetImage`
+ * belongs, a number where a `Duration` belongs. The other checks assume the types are right, so the
+ * fleet reports these alone when there are any.
+ */
+export function validateFleetPropTypes(validator: PropsValidator, props: FleetProps | undefined): void {
+  if (typeof props !== 'object' || props === null) {
+    failType(validator, 'props', props, 'an object with at least instanceType');
+    return;
+  }
+  const instanceType: unknown = props.instanceType;
+  if (instanceType === undefined) {
+    validator.failRule('instanceType: is required, such as InstanceType.STANDARD_MEDIUM');
+  } else if (!isEnumLike(instanceType)) {
+    failType(validator, 'instanceType', instanceType, typeof instanceType === 'string'
+      ? `an InstanceType: use InstanceType.of(${JSON.stringify(instanceType)}) or a constant such as InstanceType.STANDARD_MEDIUM`
+      : 'an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of("stream.standard.medium")');
+  }
+  const image: unknown = props.image;
+  if (image !== undefined && !has(image, 'bind')) {
+    failType(validator, 'image', image, typeof image === 'string'
+      ? `a FleetImage: use FleetImage.${image.startsWith('arn:') ? 'fromArn' : 'fromName'}(${JSON.stringify(image)}) (or FleetImage.latest({ namePrefix }))`
+      : 'a FleetImage: FleetImage.fromName(), FleetImage.fromArn() or FleetImage.latest()');
+  }
+  const platform: unknown = props.platform;
+  if (platform !== undefined && !isEnumLike(platform)) {
+    failType(validator, 'platform', platform, typeof platform === 'string'
+      ? `a FleetPlatform: use FleetPlatform.of(${JSON.stringify(platform)}) or a constant such as FleetPlatform.WINDOWS_SERVER_2022`
+      : 'a FleetPlatform, such as FleetPlatform.WINDOWS_SERVER_2022');
+  }
+  checkEnum(validator, 'fleetType', props.fleetType, 'FleetType', FleetType);
+  checkEnum(validator, 'streamView', props.streamView, 'StreamView', StreamView);
+  checkEnum(validator, 'desiredState', props.desiredState, 'FleetState', FleetState);
+  checkEnum(validator, 'updateBehavior', props.updateBehavior, 'FleetUpdateBehavior', FleetUpdateBehavior);
+  for (const name of ['enableDefaultInternetAccess', 'disableImdsV1', 'startOnCreate'] as const) {
+    checkBoolean(validator, name, props[name]);
+  }
+  for (const name of ['desiredCapacity', 'desiredSessions', 'maxSessionsPerInstance', 'maxConcurrentSessions'] as const) {
+    checkNumber(validator, name, props[name]);
+  }
+  for (const name of ['maxUserDuration', 'disconnectTimeout', 'idleDisconnectTimeout'] as const) {
+    checkDuration(validator, name, props[name]);
+  }
+  if (props.rootVolumeSize !== undefined && !has(props.rootVolumeSize, 'toGibibytes', 'isUnresolved')) {
+    failType(validator, 'rootVolumeSize', props.rootVolumeSize, 'a Size, such as Size.gibibytes(300)');
+  }
+  mustBeString(validator, 'fleetName', props.fleetName, '"my-fleet"');
+  mustBeString(validator, 'displayName', props.displayName, '"Engineering apps"');
+  mustBeString(validator, 'description', props.description, '"Apps for the engineering team"');
+  checkList(validator, 'usbDeviceFilterStrings', props.usbDeviceFilterStrings,
+    (item, i) => mustBeString(validator, `usbDeviceFilterStrings[${i}]`, item, '"Wacom, *, *, *, *, *, 0, 0"'));
+  checkList(validator, 'attributesToDelete', props.attributesToDelete, (item, i) => {
+    if (!isEnumLike(item)) {
+      failType(validator, `attributesToDelete[${i}]`, item, 'a FleetAttribute, such as FleetAttribute.IAM_ROLE_ARN');
+    }
+  });
+  checkList(validator, 'securityGroups', props.securityGroups, () => undefined);
+  if (props.sessionScript !== undefined && !has(props.sessionScript, 'bind')) {
+    failType(validator, 'sessionScript', props.sessionScript, 'a FleetSessionScript, such as FleetSessionScript.fromBucket(bucket, "scripts/session.zip")');
+  }
+  const domainJoin: unknown = props.domainJoin;
+  if (domainJoin !== undefined && (typeof domainJoin !== 'object' || domainJoin === null
+    || typeof (domainJoin as { directory?: { directoryName?: unknown } }).directory?.directoryName !== 'string')) {
+    failType(validator, 'domainJoin', domainJoin, 'an object whose directory is an IDirectoryConfig, such as { directory: directoryConfig }');
+  } else if (domainJoin !== undefined) {
+    mustBeString(validator, 'domainJoin.organizationalUnit', props.domainJoin?.organizationalUnit, '"OU=AppStream,DC=corp,DC=example,DC=com"');
+  }
+  if (props.role !== undefined && (typeof props.role !== 'object' || props.role === null || typeof props.role.roleArn !== 'string')) {
+    failType(validator, 'role', props.role, 'an iam.IRole, such as iam.Role.fromRoleArn(...)');
+  }
+  if (props.vpc !== undefined && !has(props.vpc, 'selectSubnets')) {
+    failType(validator, 'vpc', props.vpc, 'an ec2.IVpc, such as new ec2.Vpc(...) or ec2.Vpc.fromLookup(...)');
+  }
+  if (props.tags !== undefined && (typeof props.tags !== 'object' || props.tags === null || Array.isArray(props.tags))) {
+    failType(validator, 'tags', props.tags, 'an object of key to value, such as { team: "engineering" }');
+  } else if (props.tags !== undefined && !Token.isUnresolved(props.tags)) {
+    for (const [key, value] of Object.entries(props.tags)) {
+      mustBeString(validator, `tags[${JSON.stringify(key)}]`, value, '"engineering"');
+    }
+  }
 }

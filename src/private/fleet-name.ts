@@ -1,0 +1,36 @@
+import { createHash } from 'crypto';
+import { Names, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { FLEET_NAME_MAX_LENGTH } from './fleet-validation';
+
+/**
+ * The create-only properties of `AWS::AppStream::Fleet` (the registry schema's
+ * `createOnlyProperties`: `/properties/Name`, `/properties/FleetType`) other than the name itself:
+ * a change of one replaces the fleet.
+ */
+export const FLEET_CREATE_ONLY_PROPERTIES = ['FleetType'] as const;
+
+/** The create-only values of a fleet, by CloudFormation property name. */
+export type FleetCreateOnlyValues = { readonly [name in typeof FLEET_CREATE_ONLY_PROPERTIES[number]]: string | undefined };
+
+/** Length of the hash suffix (hex digits). */
+const HASH_LENGTH = 8;
+
+/**
+ * A fleet name generated from the construct path (as `Names.uniqueResourceName` makes it) and a
+ * short hash of the create-only values: a change that CloudFormation makes by replacement creates
+ * the new fleet before it deletes the old one, and fleet names are unique, so the new fleet needs a
+ * new name. At most `FLEET_NAME_MAX_LENGTH` characters of the API's `Name` pattern.
+ *
+ * A value that is a token is left out of the hash: its unresolved string (`${Token[TOKEN.123]}`)
+ * is numbered in the order tokens are created, so hashing it would rename, and so replace, the fleet
+ * whenever unrelated code creates a token earlier. Its changes then need a manual rename, as with a
+ * given name.
+ */
+export function generatedFleetName(fleet: IConstruct, createOnly: FleetCreateOnlyValues): string {
+  const known = FLEET_CREATE_ONLY_PROPERTIES.map((name) => [name, createOnly[name]] as const)
+    .filter(([, value]) => value !== undefined && !Token.isUnresolved(value));
+  const hash = createHash('sha256').update(JSON.stringify(known)).digest('hex').slice(0, HASH_LENGTH);
+  const base = Names.uniqueResourceName(fleet, { maxLength: FLEET_NAME_MAX_LENGTH - HASH_LENGTH - 1 });
+  return `${base}-${hash}`;
+}
