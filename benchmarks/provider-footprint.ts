@@ -36,7 +36,7 @@ function synthesize(): TemplateResource[] {
     desiredCapacity: 1,
     desiredState: appstream.FleetState.RUNNING,
   });
-  const appStreamStack = new appstream.Stack(stack, 'Stack', { fleets: [fleet] });
+  const appStreamStack = new appstream.Stack(stack, 'Stack', { fleet });
   new appstream.UserStackAssociation(stack, 'Users', {
     stack: appStreamStack,
     users: [appstream.StackUser.saml('alice@corp.example.com'), appstream.StackUser.saml('bob@corp.example.com')],

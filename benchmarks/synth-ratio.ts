@@ -42,7 +42,7 @@ function l2App(granted: boolean): cdk.App {
     }
     new appstream.Stack(stack, `Stack${i}`, {
       stackName: `stack-${i}`,
-      fleets: [fleet],
+      fleet,
       userSettings: { clipboardCopyToLocalDevice: false, fileDownload: false, printingToLocalDevice: false },
     });
   }

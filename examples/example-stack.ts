@@ -117,7 +117,7 @@ export class AppStreamExampleStack extends cdk.Stack {
       domainJoin: { directory, organizationalUnit: 'OU=AppStream,DC=corp,DC=example,DC=com' },
     });
     new appstream.Stack(this, 'CorporateStack', {
-      fleets: [corporateFleet],
+      fleet: corporateFleet,
       userSettings: { domainPasswordSignin: true },
     });
   }

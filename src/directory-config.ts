@@ -12,6 +12,7 @@ import {
   validateOrganizationalUnits,
   validateSecretJsonKey,
 } from './private/directory-config-validation';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from './private/stack-props';
 import { PropsValidator } from './private/validation';
 import { Warnings } from './private/warnings';
 
@@ -282,12 +283,14 @@ export class DirectoryConfig extends DirectoryConfigBase {
   constructor(scope: Construct, id: string, props: DirectoryConfigProps) {
     super(scope, id, { physicalName: props.directoryName });
 
+    validateDirectoryConfigPropTypes(this, props);
     const v = new PropsValidator(this);
-    validateDirectoryName(v, 'directoryName', props.directoryName);
-    validateOrganizationalUnits(v, 'organizationalUnits', props.organizationalUnits);
+    const nameWarnings = validateDirectoryName(v, 'directoryName', props.directoryName);
+    const ouWarnings = validateOrganizationalUnits(v, 'organizationalUnits', props.organizationalUnits);
     const credentials = this.serviceAccountCredentials(v, props);
     const certificateBasedAuth = renderCertificateBasedAuth(v, props.certificateBasedAuth);
     v.throwIfInvalid();
+    warnAll(this, nameWarnings, ouWarnings);
 
     this.warnAboutForeignOrganizationalUnits(props.directoryName, props.organizationalUnits);
     // A copy: a later change to the caller's array must not change the template behind its back.
@@ -421,6 +424,49 @@ export class DirectoryConfig extends DirectoryConfigBase {
   }
 }
 
+/**
+ * Checks the types of the props, for callers from plain JavaScript: a wrong type would change the
+ * meaning (`allowPlainTextPassword: 'false'` is truthy) or crash deep inside. Throws every problem at once.
+ */
+function validateDirectoryConfigPropTypes(scope: Construct, props: DirectoryConfigProps): void {
+  const v = new PropsValidator(scope);
+  if (props.directoryName === undefined) {
+    v.fail('directoryName', undefined, 'is required: the fully qualified domain name of the directory, such as corp.example.com');
+  }
+  checkString(v, 'directoryName', props.directoryName);
+  if (props.organizationalUnits === undefined) {
+    v.fail('organizationalUnits', undefined, 'is required: the distinguished names of the organizational units');
+  } else if (checkArray(v, 'organizationalUnits', props.organizationalUnits)) {
+    props.organizationalUnits.forEach((ou, i) => checkString(v, `organizationalUnits[${i}]`, ou));
+  }
+  checkObject(v, 'serviceAccountSecret', props.serviceAccountSecret, 'a Secrets Manager secret (secretsmanager.ISecret)', ['secretValueFromJson']);
+  checkString(v, 'serviceAccountUsernameKey', props.serviceAccountUsernameKey);
+  checkString(v, 'serviceAccountPasswordKey', props.serviceAccountPasswordKey);
+  checkString(v, 'serviceAccountName', props.serviceAccountName);
+  if (props.serviceAccountPassword !== undefined && !SecretValue.isSecretValue(props.serviceAccountPassword)) {
+    v.fail('serviceAccountPassword', '(not shown)',
+      `must be a SecretValue such as SecretValue.secretsManager('corp/appstream', { jsonField: 'password' }), not ${typeName(props.serviceAccountPassword)}`);
+  }
+  checkBoolean(v, 'allowPlainTextPassword', props.allowPlainTextPassword);
+  const cba = props.certificateBasedAuth;
+  if (checkObject(v, 'certificateBasedAuth', cba, 'an object with status and certificateAuthority', []) && cba !== undefined) {
+    checkEnumLike(v, 'certificateBasedAuth.status', cba.status, 'CertificateBasedAuthStatus', 'ENABLED');
+    checkObject(v, 'certificateBasedAuth.certificateAuthority', cba.certificateAuthority,
+      'an AWS Private CA certificate authority (acmpca.ICertificateAuthority)', ['certificateAuthorityArn']);
+  }
+  v.throwIfInvalid();
+}
+
+/** Adds the warnings of the directory name and of the organizational units. */
+function warnAll(scope: Construct, nameWarnings: string[], ouWarnings: string[]): void {
+  for (const warning of nameWarnings) {
+    Annotations.of(scope).addWarningV2(Warnings.DIRECTORY_NAME_NOT_DNS_NAME, warning);
+  }
+  for (const warning of ouWarnings) {
+    Annotations.of(scope).addWarningV2(Warnings.ORGANIZATIONAL_UNITS_EMPTY_OR_REPEATED, warning);
+  }
+}
+
 /** Validates and renders `certificateBasedAuth`. */
 function renderCertificateBasedAuth(
   v: PropsValidator,
@@ -453,11 +499,10 @@ class ImportedDirectoryConfig extends DirectoryConfigBase {
   constructor(scope: Construct, id: string, attrs: DirectoryConfigAttributes) {
     super(scope, id);
     const v = new PropsValidator(this);
-    validateDirectoryName(v, 'directoryName', attrs.directoryName);
-    if (attrs.organizationalUnits !== undefined) {
-      validateOrganizationalUnits(v, 'organizationalUnits', attrs.organizationalUnits);
-    }
+    const nameWarnings = validateDirectoryName(v, 'directoryName', attrs.directoryName);
+    const ouWarnings = attrs.organizationalUnits === undefined ? [] : validateOrganizationalUnits(v, 'organizationalUnits', attrs.organizationalUnits);
     v.throwIfInvalid();
+    warnAll(this, nameWarnings, ouWarnings);
     this.directoryName = attrs.directoryName;
     this.organizationalUnits = attrs.organizationalUnits;
   }

@@ -10,7 +10,7 @@ import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_
 import {
   DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, SETTINGS_GROUP_MAX_LENGTH, STACK_NAME_MAX_LENGTH,
   URL_MAX_LENGTH, renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
-  renderUserSettings, validateEmbedHostDomains,
+  renderUserSettings, validateEmbedHostDomains, validateUrl, checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName,
 } from './private/stack-props';
 import { validateTags } from './private/tags';
 import { PropsValidator } from './private/validation';
@@ -36,6 +36,13 @@ export interface IStack extends cdk.IResource {
    * @attribute
    */
   readonly stackArn: string;
+
+  /**
+   * The fleet associated with the stack (AppStream associates at most one).
+   *
+   * @default - none: no fleet added yet, or an import that does not name its fleet
+   */
+  readonly fleet?: IFleet;
 
   /**
    * Grants `appstream:CreateStreamingURL` on this stack and its fleet (IAM requires both
@@ -97,9 +104,9 @@ export abstract class StackBase extends cdk.Resource implements IStack {
   public abstract readonly stackArn: string;
 
   /**
-   * The fleets associated with this stack (AppStream allows at most one).
+   * The fleet associated with this stack (AppStream allows at most one).
    */
-  public abstract readonly fleets: IFleet[];
+  public abstract readonly fleet?: IFleet;
 
   /**
    * Grants the given actions on this stack's ARN.
@@ -137,13 +144,13 @@ export abstract class StackBase extends cdk.Resource implements IStack {
   }
 
   private stackAndFleetArns(): string[] {
-    const fleets = this.fleets;
-    if (fleets.length > 0) {
-      return [this.stackArn, ...fleets.map((f) => f.fleetArn)];
+    const fleet = this.fleet;
+    if (fleet !== undefined) {
+      return [this.stackArn, fleet.fleetArn];
     }
     cdk.Annotations.of(this).addWarningV2(Warnings.STACK_GRANT_WITHOUT_FLEET,
       'No fleet is associated with this stack yet, so the grant covers every AppStream fleet of the account and region. '
-      + 'Add the fleet (addFleet, the fleets prop, or the fleet attribute of an import) before granting.');
+      + 'Add the fleet (addFleet, the fleet prop, or the fleet attribute of an import) before granting.');
     return [this.stackArn, cdk.Arn.format({
       service: 'appstream',
       resource: 'fleet',
@@ -261,11 +268,12 @@ export interface StackProps {
   readonly attributesToDelete?: StackAttribute[];
 
   /**
-   * The fleet to associate with the stack (AppStream allows one; `addFleet()` does the same).
+   * The fleet to associate with the stack (AppStream associates at most one fleet with a stack;
+   * `addFleet()` does the same after construction).
    *
    * @default - no fleet; call `addFleet()` later
    */
-  readonly fleets?: IFleet[];
+  readonly fleet?: IFleet;
 
   /**
    * Tags for the stack (at most 50). `Tags.of(stack)` works as well.
@@ -320,7 +328,7 @@ export class Stack extends StackBase {
     class Import extends StackBase {
       public readonly stackName = stackName;
       public readonly stackArn = stackArn;
-      public readonly fleets = attrs.fleet ? [attrs.fleet] : [];
+      public readonly fleet = attrs.fleet;
     }
     return new Import(scope, id, { environmentFromArn: stackArn });
   }
@@ -333,7 +341,7 @@ export class Stack extends StackBase {
 
   private readonly resource: CfnStack;
   private arn?: string;
-  private readonly associatedFleets: IFleet[] = [];
+  private associatedFleet?: IFleet;
   private usersAssociation?: UserStackAssociation;
   private readonly domainSigninActions: string[];
 
@@ -343,6 +351,19 @@ export class Stack extends StackBase {
     generatedName = props.stackName === undefined ? cdk.Names.uniqueResourceName(this, { maxLength: 100 }) : undefined;
 
     const v = new PropsValidator(this);
+    for (const property of ['stackName', 'displayName', 'description', 'redirectUrl', 'feedbackUrl'] as const) {
+      checkString(v, property, props[property]);
+    }
+    checkString(v, 'applicationSettings.settingsGroup', props.applicationSettings?.settingsGroup);
+    checkBoolean(v, 'applicationSettings.enabled', props.applicationSettings?.enabled);
+    checkEnumLike(v, 'streamingExperienceSettings.preferredProtocol', props.streamingExperienceSettings?.preferredProtocol, 'PreferredProtocol', 'UDP');
+    if (checkArray(v, 'attributesToDelete', props.attributesToDelete)) {
+      props.attributesToDelete!.forEach((a, i) => checkEnumLike(v, `attributesToDelete[${i}]`, a, 'StackAttribute', 'REDIRECT_URL'));
+    }
+    checkObject(v, 'fleet', props.fleet, 'a fleet (IFleet) such as a Fleet or Fleet.fromFleetName()', ['fleetName', 'node']);
+    if (props.tags !== undefined && (typeof props.tags !== 'object' || props.tags === null || Array.isArray(props.tags))) {
+      v.fail('tags', props.tags, `must be an object of tag keys to values, not ${typeName(props.tags)}`);
+    }
     v.string('stackName', props.stackName, {
       min: 1,
       max: STACK_NAME_MAX_LENGTH,
@@ -352,7 +373,9 @@ export class Stack extends StackBase {
     v.string('displayName', props.displayName, { max: DISPLAY_NAME_MAX_LENGTH });
     v.string('description', props.description, { max: DESCRIPTION_MAX_LENGTH });
     v.string('redirectUrl', props.redirectUrl, { max: URL_MAX_LENGTH });
+    validateUrl(v, 'redirectUrl', props.redirectUrl);
     v.string('feedbackUrl', props.feedbackUrl, { max: URL_MAX_LENGTH });
+    validateUrl(v, 'feedbackUrl', props.feedbackUrl);
     v.string('applicationSettings.settingsGroup', props.applicationSettings?.settingsGroup, { max: SETTINGS_GROUP_MAX_LENGTH });
     validateEmbedHostDomains(v, props.embedHostDomains);
     validateTags(v, props.tags);
@@ -408,8 +431,8 @@ export class Stack extends StackBase {
 
     this.stackName = this.getResourceNameAttribute(this.resource.ref);
 
-    for (const fleet of props.fleets ?? []) {
-      this.addFleet(fleet);
+    if (props.fleet !== undefined) {
+      this.addFleet(props.fleet);
     }
   }
 
@@ -425,10 +448,11 @@ export class Stack extends StackBase {
   }
 
   /**
-   * The fleets associated with this stack (AppStream allows at most one).
+   * The fleet associated with this stack (AppStream allows at most one), set by the `fleet` prop
+   * or `addFleet()`.
    */
-  public get fleets(): IFleet[] {
-    return [...this.associatedFleets];
+  public get fleet(): IFleet | undefined {
+    return this.associatedFleet;
   }
 
   /**
@@ -450,13 +474,16 @@ export class Stack extends StackBase {
    * depends on both, so CloudFormation deletes the association first. A stack takes one fleet.
    */
   public addFleet(fleet: IFleet): void {
-    const existing = this.associatedFleets[0];
+    const v = new PropsValidator(this);
+    checkObject(v, 'addFleet()', fleet, 'a fleet (IFleet) such as a Fleet or Fleet.fromFleetName()', ['fleetName', 'node']);
+    v.throwIfInvalid();
+    const existing = this.associatedFleet;
     if (existing !== undefined) {
       throw new Error(`${this.node.path}: stack ${describeName(this.physicalName, this.node.path)} already has fleet `
         + `${describeName(existing.fleetName, existing.node.path)}; AppStream associates at most one fleet with a stack `
         + `(cannot add ${describeName(fleet.fleetName, fleet.node.path)})`);
     }
-    this.associatedFleets.push(fleet);
+    this.associatedFleet = fleet;
     const association = new CfnStackFleetAssociation(this, 'FleetAssociation', {
       fleetName: fleet.fleetName,
       stackName: this.stackName,

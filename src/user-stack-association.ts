@@ -3,8 +3,8 @@ import * as path from 'path';
 import { Annotations, Aspects, CustomResource, FileSystem, IAspect, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct, IConstruct } from 'constructs';
-import { IFleet } from './fleet';
 import { AppStreamProvider } from './private/appstream-provider';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from './private/stack-props';
 import { compareUsers, USERPOOL, userKey, userNameProblem } from './private/user-name';
 import {
   AUTHENTICATION_TYPE_PATTERN,
@@ -110,6 +110,14 @@ export class UserStackAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: UserStackAssociationProps) {
     super(scope, id);
+    const types = new PropsValidator(this);
+    checkObject(types, 'stack', props.stack, 'an AppStream stack (IStack) such as a Stack or Stack.fromStackName()', ['stackName', 'stackArn', 'node']);
+    if (props.stack === undefined) {
+      types.fail('stack', props.stack, 'is required: the AppStream stack to entitle the users to');
+    }
+    checkBoolean(types, 'sendEmailNotification', props.sendEmailNotification);
+    checkArray(types, 'users', props.users);
+    types.throwIfInvalid();
     this.stack = props.stack;
     this.sendEmailNotification = props.sendEmailNotification ?? false;
     this.provider = AppStreamProvider.getOrCreate(this);
@@ -160,6 +168,15 @@ export class UserStackAssociation extends Construct {
     const added = new Set<string>();
     users.forEach((user, index) => {
       const label = `${property}[${index}]`;
+      if (!checkObject(v, label, user, 'a StackUser such as StackUser.saml(\'bob\')', ['authenticationType'])
+        || !checkEnumLike(v, `${label}.authenticationType`, user.authenticationType, 'AuthenticationType', 'SAML')
+        || !checkString(v, `${label}.userName`, user.userName)) {
+        return;
+      }
+      if (user.userName === undefined) {
+        v.fail(`${label}.userName`, user.userName, 'is required');
+        return;
+      }
       const type = user.authenticationType.value;
       if (!AUTHENTICATION_TYPE_PATTERN.test(type)) {
         v.fail(`${label}.authenticationType`, type, 'must be an API value such as SAML (upper-case letters, digits and _)');
@@ -236,31 +253,47 @@ export class UserStackAssociation extends Construct {
     }
     errors.push(...this.duplicatesInOtherAssociations());
 
-    const joined = fleetsOf(this.stack).filter((f) => f.domainJoined === true);
+    const fleet = this.stack.fleet;
     const userPoolUsers = this.entries.filter((u) => u.authenticationType.value === USERPOOL);
-    if (joined.length > 0 && userPoolUsers.length > 0) {
+    if (fleet?.domainJoined === true && userPoolUsers.length > 0) {
       const names = userPoolUsers.slice(0, 5).map((u) => JSON.stringify(u.userName)).join(', ');
       const more = userPoolUsers.length > 5 ? ` and ${userPoolUsers.length - 5} more` : '';
-      errors.push(`user-pool (USERPOOL) users cannot be associated with a stack whose fleet is joined to an Active Directory domain (AppStream refuses it): ${names}${more}; domain-joined fleet(s): ${joined.map((f) => f.node.path).join(', ')}`);
+      errors.push(`user-pool (USERPOOL) users cannot be associated with a stack whose fleet is joined to an Active Directory domain (AppStream refuses it): ${names}${more}; domain-joined fleet: ${fleet.node.path}`);
     }
     return errors;
   }
 
+  /**
+   * Users that an earlier association of the same AppStream stack lists too (earlier in the
+   * construct tree's order): each shared user is reported once, by the later association, naming
+   * the first association that lists it.
+   */
   private duplicatesInOtherAssociations(): string[] {
-    const errors: string[] = [];
+    const earlier: UserStackAssociation[] = [];
     for (const other of this.node.root.node.findAll()) {
-      if (!(other instanceof UserStackAssociation) || other === this || !sameAppStreamStack(this, other)) {
-        continue;
+      if (other === this) {
+        break;
       }
-      const shared = this.entries.filter((u) => !Token.isUnresolved(u.userName)
-        && other.keys.has(userKey(u.userName, u.authenticationType.value)));
-      if (shared.length > 0) {
-        const names = shared.slice(0, 5).map((u) => `${JSON.stringify(u.userName)} (${u.authenticationType.value})`).join(', ');
-        const more = shared.length > 5 ? ` and ${shared.length - 5} more` : '';
-        errors.push(`${shared.length} user(s) are also associated with the same stack by ${other.node.path}: ${names}${more}; each user may appear in one association per stack (deleting one would remove the other's association)`);
+      if (other instanceof UserStackAssociation && sameAppStreamStack(this, other)) {
+        earlier.push(other);
       }
     }
-    return errors;
+    const sharedWith = new Map<UserStackAssociation, StackUser[]>();
+    for (const user of this.entries) {
+      if (Token.isUnresolved(user.userName)) {
+        continue;
+      }
+      const key = userKey(user.userName, user.authenticationType.value);
+      const holder = earlier.find((other) => other.keys.has(key));
+      if (holder) {
+        sharedWith.set(holder, [...sharedWith.get(holder) ?? [], user]);
+      }
+    }
+    return [...sharedWith].map(([other, shared]) => {
+      const names = shared.slice(0, 5).map((u) => `${JSON.stringify(u.userName)} (${u.authenticationType.value})`).join(', ');
+      const more = shared.length > 5 ? ` and ${shared.length - 5} more` : '';
+      return `${shared.length} user(s) are also associated with the same stack by ${other.node.path}: ${names}${more}; each user may appear in one association per stack (deleting one would remove the other's association)`;
+    });
   }
 }
 
@@ -294,13 +327,4 @@ function sameAppStreamStack(a: UserStackAssociation, b: UserStackAssociation): b
   const stackA = Stack.of(a);
   const stackB = Stack.of(b);
   return stackA.account === stackB.account && stackA.region === stackB.region;
-}
-
-/**
- * The fleets of a stack that says which fleets it has (the library's `Stack` exposes `fleets`);
- * none for an imported stack.
- */
-function fleetsOf(stack: IStack): IFleet[] {
-  const fleets = (stack as { readonly fleets?: unknown }).fleets;
-  return Array.isArray(fleets) ? fleets as IFleet[] : [];
 }

@@ -1,6 +1,7 @@
 import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
+import { checkEnumLike, checkString } from './private/stack-props';
 import { userNameProblem } from './private/user-name';
 import { PropsValidator } from './private/validation';
 
@@ -186,6 +187,18 @@ export class User extends Resource implements IUser {
 
 function validateUserProps(scope: Construct, props: UserProps): void {
   const v = new PropsValidator(scope);
+  const types = [
+    checkString(v, 'email', props.email) && props.email !== undefined,
+    checkString(v, 'firstName', props.firstName),
+    checkString(v, 'lastName', props.lastName),
+    checkEnumLike(v, 'messageAction', props.messageAction, 'MessageAction', 'SUPPRESS'),
+  ];
+  if (props.email === undefined) {
+    v.fail('email', props.email, 'is required: the user\'s e-mail address');
+  }
+  if (!types.every((ok) => ok)) {
+    v.throwIfInvalid();
+  }
   if (!Token.isUnresolved(props.email)) {
     const problem = userNameProblem(props.email, AuthenticationType.USERPOOL.value);
     if (problem) {

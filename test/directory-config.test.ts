@@ -326,16 +326,45 @@ describe('DirectoryConfig', () => {
 
     test.each([
       ['corp', /directoryName: must be a fully qualified domain name of at least 2 labels, such as corp.example.com \(got "corp"\)/],
-      ['corp.example.com.', /directoryName: must be written without a trailing dot \(got "corp.example.com."\)/],
-      ['-corp.example.com', /directoryName: each label must be 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen \(bad labels: "-corp"\)/],
-      ['corp-.example.com', /bad labels: "corp-"/],
-      ['corp..example.com', /bad labels: ""/],
-      ['corp_1.example.com', /bad labels: "corp_1"/],
-      [`${'a'.repeat(64)}.example.com`, /bad labels: "a{64}"/],
-      ['corp.example.123', /directoryName: the top-level label must not be all digits/],
-      [`${Array(64).fill('abc').join('.')}.com`, /directoryName: must be at most 253 characters long/],
-    ])('refuses %s', (name, error) => {
+      ['corp..example.com', /directoryName: must be a fully qualified domain name without empty labels \(no leading dot, no ".."\) \(got "corp..example.com"\)/],
+      ['.corp.example.com', /directoryName: must be a fully qualified domain name without empty labels/],
+      ['', /directoryName: must be a fully qualified domain name of at least 2 labels/],
+    ])('refuses %s, which cannot be a fully qualified name (the API documents one)', (name, error) => {
       expect(() => makeConfig(makeStack(), { directoryName: name })).toThrow(error);
+    });
+
+    // No AWS source states DNS rules for DirectoryName (the API model gives it no length or
+    // pattern), and Microsoft DNS accepts underscores and UTF-8 names: accepted, with a warning.
+    test.each([
+      ['corp.example.com.', /directoryName "corp.example.com." ends with a dot/],
+      ['-corp.example.com', /directoryName "-corp.example.com" has labels that are not 1 to 63 letters, digits or hyphens \(not starting or ending with a hyphen\), as DNS host names are: "-corp"/],
+      ['corp-.example.com', /as DNS host names are: "corp-"/],
+      ['corp_1.example.com', /as DNS host names are: "corp_1"/],
+      ['société.example.com', /as DNS host names are: "société"/],
+      [`${'a'.repeat(64)}.example.com`, /as DNS host names are: "a{64}"/],
+      ['corp.example.123', /has an all-digit top-level label/],
+      [`${Array(64).fill('abc').join('.')}.com`, /is longer than 253 characters, the most a DNS name has/],
+    ])('accepts %s with a warning', (name, warning) => {
+      const stack = makeStack();
+      expect(() => makeConfig(stack, { directoryName: name, organizationalUnits: ['OU=AppStream,DC=corp,DC=example,DC=com'] })).not.toThrow();
+      const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Dir', Match.stringLikeRegexp('cdk-appstream:directory-name-not-dns-name'));
+      expect(warnings).toHaveLength(1);
+      expect(String(warnings[0].entry.data)).toMatch(warning);
+      expect(String(warnings[0].entry.data)).toContain('AWS states no such rule, so it is not refused');
+    });
+
+    test('a DNS name gets no warning', () => {
+      const stack = makeStack();
+      makeConfig(stack, { directoryName: 'corp.example.com' });
+      Annotations.fromStack(stack).hasNoWarning('/TestStack/Dir', Match.stringLikeRegexp('directory-name-not-dns-name'));
+    });
+
+    test('an import is held to the same rules', () => {
+      const stack = makeStack();
+      expect(() => DirectoryConfig.fromDirectoryName(stack, 'Bad', 'corp')).toThrow(/directoryName: must be a fully qualified domain name/);
+      DirectoryConfig.fromDirectoryConfigAttributes(stack, 'Odd', { directoryName: 'corp_1.example.com', organizationalUnits: [OU, OU] });
+      Annotations.fromStack(stack).hasWarning('/TestStack/Odd', Match.stringLikeRegexp('"corp_1".*directory-name-not-dns-name'));
+      Annotations.fromStack(stack).hasWarning('/TestStack/Odd', Match.stringLikeRegexp('repeats organizationalUnits\\[0\\].*organizational-units-empty-or-repeated'));
     });
 
     test('is the physical name', () => {
@@ -347,9 +376,11 @@ describe('DirectoryConfig', () => {
   });
 
   describe('organizationalUnits', () => {
-    test('requires at least one', () => {
-      expect(() => makeConfig(makeStack(), { organizationalUnits: [] }))
-        .toThrow(/organizationalUnits: must have at least 1 item \(got "0 items"\)/);
+    test('an empty list is accepted with a warning (no AWS source sets a minimum)', () => {
+      const stack = makeStack();
+      expect(() => makeConfig(stack, { organizationalUnits: [] })).not.toThrow();
+      Annotations.fromStack(stack).hasWarning('/TestStack/Dir',
+        Match.stringLikeRegexp('organizationalUnits is empty: a domain-joined fleet or image builder needs an organizational unit.*cdk-appstream:organizational-units-empty-or-repeated'));
     });
 
     test('accepts exactly 2,000 characters and refuses 2,001', () => {
@@ -357,12 +388,12 @@ describe('DirectoryConfig', () => {
       const ok = `${base}${'a'.repeat(2000 - base.length)}`;
       expect(() => makeConfig(makeStack(), { organizationalUnits: [ok] })).not.toThrow();
       expect(() => makeConfig(makeStack(), { organizationalUnits: [`${ok}a`] }))
-        .toThrow(/organizationalUnits\[0\]: must be 1 to 2000 characters long/);
+        .toThrow(/organizationalUnits\[0\]: must be at most 2000 characters long/);
     });
 
-    test('refuses an empty one', () => {
+    test('refuses an empty one, which is no distinguished name', () => {
       expect(() => makeConfig(makeStack(), { organizationalUnits: [OU, ''] }))
-        .toThrow(/organizationalUnits\[1\]: must be 1 to 2000 characters long \(got ""\)/);
+        .toThrow(/organizationalUnits\[1\]: must be a distinguished name of comma-separated type=value components.* \(got ""\)/);
     });
 
     test('refuses something that is not a distinguished name', () => {
@@ -376,9 +407,11 @@ describe('DirectoryConfig', () => {
       expect(() => makeConfig(makeStack(), { organizationalUnits: ['OU=Apps\\, Streaming,DC=corp,DC=example,DC=com'] })).not.toThrow();
     });
 
-    test('refuses duplicates, compared case-insensitively', () => {
-      expect(() => makeConfig(makeStack(), { organizationalUnits: [OU, OU.toLowerCase()] }))
-        .toThrow(/organizationalUnits\[1\]: must not repeat organizationalUnits\[0\]/);
+    test('accepts duplicates, compared case-insensitively, with a warning (the registry schema has uniqueItems: false)', () => {
+      const stack = makeStack();
+      expect(() => makeConfig(stack, { organizationalUnits: [OU, OU.toLowerCase()] })).not.toThrow();
+      Annotations.fromStack(stack).hasWarning('/TestStack/Dir',
+        Match.stringLikeRegexp('organizationalUnits\\[1\\] ".*" repeats organizationalUnits\\[0\\].*cdk-appstream:organizational-units-empty-or-repeated'));
     });
 
     test('warns about an OU in another domain', () => {
@@ -483,7 +516,7 @@ describe('DirectoryConfig', () => {
     try {
       makeConfig(makeStack(), {
         directoryName: 'corp',
-        organizationalUnits: [],
+        organizationalUnits: ['not a DN'],
         serviceAccountUsernameKey: 'a:b',
         certificateBasedAuth: {},
       });
@@ -492,7 +525,7 @@ describe('DirectoryConfig', () => {
     }
     expect(message).toMatch(/^TestStack\/Dir: invalid DirectoryConfig props \(4 problems\)/);
     expect(message).toContain('directoryName: must be a fully qualified domain name');
-    expect(message).toContain('organizationalUnits: must have at least 1 item');
+    expect(message).toContain('organizationalUnits[0]: must be a distinguished name');
     expect(message).toContain('serviceAccountUsernameKey: must be a non-empty JSON key');
     expect(message).toContain('certificateBasedAuth.certificateAuthority: is required when status is ENABLED');
   });
@@ -548,8 +581,8 @@ describe('DirectoryConfig', () => {
         .toThrow(/Imported: .*\n.*directoryName: must be a fully qualified domain name/);
       expect(() => DirectoryConfig.fromDirectoryConfigAttributes(makeStack(), 'Imported', {
         directoryName: 'corp.example.com',
-        organizationalUnits: [],
-      })).toThrow(/organizationalUnits: must have at least 1 item/);
+        organizationalUnits: ['AppStream'],
+      })).toThrow(/organizationalUnits\[0\]: must be a distinguished name/);
     });
 
     test('accept a token name', () => {

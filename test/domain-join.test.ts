@@ -120,7 +120,7 @@ describe('a domain-joined fleet', () => {
   test('the whole template satisfies the registry schemas', () => {
     const w = world();
     const joined = joinedFleet(w);
-    new Stack(w.stack, 'AppStreamStack', { userSettings: { domainPasswordSignin: true }, fleets: [joined] })
+    new Stack(w.stack, 'AppStreamStack', { userSettings: { domainPasswordSignin: true }, fleet: joined })
       .addUsers(StackUser.saml('bob'));
 
     expect(appStreamSchemaViolations(Template.fromStack(w.stack).toJSON())).toEqual([]);
@@ -133,7 +133,7 @@ describe('stack sign-in settings and domain join', () => {
     ['smart-card sign-in', { domainSmartCardSignin: true }, /userSettings enable DOMAIN_SMART_CARD_SIGNIN, but fleet .*Test\/Plain.* is not joined/],
   ])('%s warns when the fleet is not domain-joined', (_name, userSettings, message) => {
     const w = world();
-    new Stack(w.stack, 'AppStreamStack', { userSettings, fleets: [fleet(w, 'Plain')] });
+    new Stack(w.stack, 'AppStreamStack', { userSettings, fleet: fleet(w, 'Plain') });
 
     Annotations.fromStack(w.stack).hasWarning('/Test/AppStreamStack', Match.stringLikeRegexp(SIGNIN_WARNING));
     Annotations.fromStack(w.stack).hasWarning('/Test/AppStreamStack', Match.stringLikeRegexp(message.source));
@@ -153,7 +153,7 @@ describe('stack sign-in settings and domain join', () => {
     ['both', { domainPasswordSignin: true, domainSmartCardSignin: true }],
   ])('%s does not warn when the fleet is domain-joined', (_name, userSettings) => {
     const w = world();
-    new Stack(w.stack, 'AppStreamStack', { userSettings, fleets: [joinedFleet(w)] });
+    new Stack(w.stack, 'AppStreamStack', { userSettings, fleet: joinedFleet(w) });
 
     Annotations.fromStack(w.stack).hasNoWarning('/Test/AppStreamStack', Match.anyValue());
   });
@@ -162,7 +162,7 @@ describe('stack sign-in settings and domain join', () => {
     const w = world();
     new Stack(w.stack, 'AppStreamStack', {
       userSettings: { domainPasswordSignin: false, domainSmartCardSignin: false },
-      fleets: [fleet(w, 'Plain')],
+      fleet: fleet(w, 'Plain'),
     });
 
     Annotations.fromStack(w.stack).hasNoWarning('/Test/AppStreamStack', Match.anyValue());
@@ -172,7 +172,7 @@ describe('stack sign-in settings and domain join', () => {
 describe('user-pool users and domain-joined fleets', () => {
   test('user-pool users on a stack whose fleet is domain-joined are refused at synth', () => {
     const w = world();
-    const appStreamStack = new Stack(w.stack, 'AppStreamStack', { fleets: [joinedFleet(w)] });
+    const appStreamStack = new Stack(w.stack, 'AppStreamStack', { fleet: joinedFleet(w) });
     new UserStackAssociation(w.stack, 'Users', { stack: appStreamStack, users: [StackUser.userPool('alice@example.com')] });
 
     expect(() => w.app.synth()).toThrow(USERPOOL_REFUSAL);
@@ -200,7 +200,7 @@ describe('user-pool users and domain-joined fleets', () => {
 
   test('SAML and Active Directory users on the same stack are fine', () => {
     const w = world();
-    const appStreamStack = new Stack(w.stack, 'AppStreamStack', { fleets: [joinedFleet(w)] });
+    const appStreamStack = new Stack(w.stack, 'AppStreamStack', { fleet: joinedFleet(w) });
     new UserStackAssociation(w.stack, 'Users', {
       stack: appStreamStack,
       users: [StackUser.saml('bob'), StackUser.activeDirectory('CORP\\carol')],
@@ -214,7 +214,7 @@ describe('user-pool users and domain-joined fleets', () => {
 
   test('user-pool users on a stack whose fleet is not domain-joined are fine', () => {
     const w = world();
-    const appStreamStack = new Stack(w.stack, 'AppStreamStack', { fleets: [fleet(w, 'Plain')] });
+    const appStreamStack = new Stack(w.stack, 'AppStreamStack', { fleet: fleet(w, 'Plain') });
     new UserStackAssociation(w.stack, 'Users', { stack: appStreamStack, users: [StackUser.userPool('alice@example.com')] });
 
     expect(() => w.app.synth()).not.toThrow();

@@ -35,7 +35,7 @@ const appStreamStack = new Stack(stack, 'Stack', {
   displayName: 'cdk-appstream integ',
   userSettings: { clipboardCopyToLocalDevice: false, fileDownload: false, printingToLocalDevice: false },
   storageConnectors: [StorageConnector.homeFolders()],
-  fleets: [fleet],
+  fleet,
 });
 appStreamStack.grantCreateStreamingUrl(new iam.Role(stack, 'PortalRole', {
   assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

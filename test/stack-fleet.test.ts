@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Fleet } from '../src/fleet';
 import { FleetImage } from '../src/image';
 import { InstanceType } from '../src/instance-type';
-import { Stack } from '../src/stack';
+import { IStack, Stack } from '../src/stack';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -41,34 +41,47 @@ describe('Stack fleet association', () => {
     const [association] = Object.values(associations);
     expect(association.Properties).toEqual({ FleetName: { Ref: fleetId }, StackName: { Ref: stackId } });
     expect(association.DependsOn).toEqual(expect.arrayContaining([stackId, fleetId]));
-    expect(stack.fleets).toEqual([fleet]);
+    expect(stack.fleet).toBe(fleet);
   });
 
-  test('the fleets prop associates the fleet at construction', () => {
+  test('the fleet prop associates the fleet at construction', () => {
     const scope = newStack();
     const fleet = Fleet.fromFleetName(scope, 'Fleet', 'existing-fleet');
-    const stack = new Stack(scope, 'Stack', { fleets: [fleet] });
+    const stack = new Stack(scope, 'Stack', { fleet });
     Template.fromStack(scope).hasResourceProperties('AWS::AppStream::StackFleetAssociation', {
       FleetName: 'existing-fleet',
       StackName: { Ref: scope.getLogicalId(stack.node.defaultChild as cdk.CfnElement) },
     });
-    expect(stack.fleets).toEqual([fleet]);
+    expect(stack.fleet).toBe(fleet);
   });
 
-  test('fleets returns a copy', () => {
+  test('without a fleet, fleet is undefined and nothing is associated', () => {
     const scope = newStack();
-    const stack = new Stack(scope, 'Stack', { fleets: [Fleet.fromFleetName(scope, 'Fleet', 'f')] });
-    stack.fleets.pop();
-    expect(stack.fleets).toHaveLength(1);
+    const stack = new Stack(scope, 'Stack');
+    expect(stack.fleet).toBeUndefined();
+    Template.fromStack(scope).resourceCountIs('AWS::AppStream::StackFleetAssociation', 0);
+  });
+
+  test('IStack exposes the fleet: owned stacks, imports with a fleet, imports without one', () => {
+    const scope = newStack();
+    const fleet = Fleet.fromFleetName(scope, 'Fleet', 'f');
+    const owned: IStack = new Stack(scope, 'Owned', { fleet });
+    const withFleet: IStack = Stack.fromStackAttributes(scope, 'WithFleet', { stackName: 'with', fleet });
+    expect(owned.fleet).toBe(fleet);
+    expect(withFleet.fleet).toBe(fleet);
+    expect(Stack.fromStackName(scope, 'ByName', 'by-name').fleet).toBeUndefined();
+    expect(Stack.fromStackArn(scope, 'ByArn', `arn:aws:appstream:${REGION}:${ACCOUNT}:stack/by-arn`).fleet).toBeUndefined();
+    expect(Stack.fromStackAttributes(scope, 'NoFleet', { stackName: 'no-fleet' }).fleet).toBeUndefined();
   });
 
   test('a second fleet is an error naming the stack and both fleets', () => {
     const scope = newStack();
-    const stack = new Stack(scope, 'Stack', { stackName: 'portal', fleets: [Fleet.fromFleetName(scope, 'A', 'fleet-a')] });
+    const stack = new Stack(scope, 'Stack', { stackName: 'portal', fleet: Fleet.fromFleetName(scope, 'A', 'fleet-a') });
     expect(() => stack.addFleet(Fleet.fromFleetName(scope, 'B', 'fleet-b')))
       .toThrow(/Test\/Stack: stack 'portal' \(Test\/Stack\) already has fleet 'fleet-a' \(Test\/A\); AppStream associates at most one fleet with a stack \(cannot add 'fleet-b' \(Test\/B\)\)/);
-    expect(() => new Stack(scope, 'Two', { fleets: [Fleet.fromFleetName(scope, 'C', 'c'), Fleet.fromFleetName(scope, 'D', 'd')] }))
-      .toThrow(/already has fleet 'c'/);
+    const two = new Stack(scope, 'Two', { fleet: Fleet.fromFleetName(scope, 'C', 'c') });
+    expect(() => two.addFleet(Fleet.fromFleetName(scope, 'D', 'd'))).toThrow(/already has fleet 'c'/);
+    expect(two.fleet?.fleetName).toBe('c');
   });
 
   test('a fleet in another CDK stack makes this CDK stack depend on it', () => {
@@ -76,7 +89,7 @@ describe('Stack fleet association', () => {
     const fleetStack = new cdk.Stack(app, 'Fleets', { env: { account: ACCOUNT, region: REGION } });
     const portalStack = new cdk.Stack(app, 'Portal', { env: { account: ACCOUNT, region: REGION } });
     const fleet = ownedFleet(fleetStack);
-    new Stack(portalStack, 'Stack', { fleets: [fleet] });
+    new Stack(portalStack, 'Stack', { fleet });
     app.synth();
     expect(portalStack.dependencies).toContain(fleetStack);
   });
@@ -85,11 +98,11 @@ describe('Stack fleet association', () => {
 describe('Stack domain sign-in warnings', () => {
   const id = 'cdk-appstream:domain-signin-without-domain-join';
 
-  test('domain password sign-in with a fleet that is not domain-joined warns (fleets prop)', () => {
+  test('domain password sign-in with a fleet that is not domain-joined warns (fleet prop)', () => {
     const scope = newStack();
     new Stack(scope, 'Stack', {
       userSettings: { domainPasswordSignin: true },
-      fleets: [ownedFleet(scope)],
+      fleet: ownedFleet(scope),
     });
     Annotations.fromStack(scope).hasWarning('/Test/Stack', Match.stringLikeRegexp(`enable DOMAIN_PASSWORD_SIGNIN, but fleet 'Test/Fleet' is not joined.*\\[ack: ${id}\\]`));
   });
@@ -107,7 +120,7 @@ describe('Stack domain sign-in warnings', () => {
     ['sign-in disabled', false, { domainPasswordSignin: false, domainSmartCardSignin: false }],
   ])('no warning with %s', (_name, domainJoined, userSettings) => {
     const scope = newStack();
-    new Stack(scope, 'Stack', { userSettings, fleets: [Fleet.fromFleetAttributes(scope, 'Fleet', { fleetName: 'f', domainJoined })] });
+    new Stack(scope, 'Stack', { userSettings, fleet: Fleet.fromFleetAttributes(scope, 'Fleet', { fleetName: 'f', domainJoined }) });
     Annotations.fromStack(scope).hasNoWarning('*', Match.stringLikeRegexp('not joined'));
   });
 });
@@ -121,7 +134,7 @@ describe('Stack grants', () => {
   function setUp() {
     const scope = newStack();
     const role = new iam.Role(scope, 'Portal', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    const stack = new Stack(scope, 'Stack', { stackName: 'portal', fleets: [Fleet.fromFleetName(scope, 'Fleet', 'desk')] });
+    const stack = new Stack(scope, 'Stack', { stackName: 'portal', fleet: Fleet.fromFleetName(scope, 'Fleet', 'desk') });
     const stackArn = scope.resolve(stack.stackArn);
     return { scope, role, stack, stackArn };
   }
@@ -166,7 +179,7 @@ describe('Stack grants', () => {
     const scope = newStack();
     const role = new iam.Role(scope, 'Portal', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     const fleet = ownedFleet(scope);
-    const stack = new Stack(scope, 'Stack', { fleets: [fleet] });
+    const stack = new Stack(scope, 'Stack', { fleet });
     stack.grantCreateStreamingUrl(role);
     expect(policyOf(scope)[0][0].Resource).toEqual([scope.resolve(stack.stackArn), scope.resolve(fleet.fleetArn)]);
     Annotations.fromStack(scope).hasNoWarning('*', Match.anyValue());

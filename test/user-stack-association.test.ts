@@ -19,10 +19,10 @@ import { UserStackAssociation } from '../src/user-stack-association';
 
 const RESOURCE_TYPE = 'Custom::AppStreamUserStackAssociation';
 
-/** A stand-in AppStream stack: the members `UserStackAssociation` uses, plus `fleets` as the library's `Stack` has. */
+/** A stand-in AppStream stack: the members of `IStack` that `UserStackAssociation` uses. */
 class TestStack extends cdk.Resource {
   public readonly stackArn: string;
-  public readonly fleets: IFleet[] = [];
+  public fleet?: IFleet;
 
   constructor(scope: Construct, id: string, public readonly stackName: string) {
     super(scope, id);
@@ -34,12 +34,11 @@ class TestStack extends cdk.Resource {
   }
 }
 
-function testStack(scope: Construct, id: string, name: string, fleets: Array<{ domainJoined?: boolean }> = []): IStack {
+function testStack(scope: Construct, id: string, name: string, fleet?: { domainJoined?: boolean }): IStack {
   const stack = new TestStack(scope, id, name);
-  fleets.forEach((f, i) => {
-    const fleet = new Construct(scope, `${id}Fleet${i}`);
-    stack.fleets.push(Object.assign(fleet, { domainJoined: f.domainJoined }) as unknown as IFleet);
-  });
+  if (fleet) {
+    stack.fleet = Object.assign(new Construct(scope, `${id}Fleet`), { domainJoined: fleet.domainJoined }) as unknown as IFleet;
+  }
   return stack as unknown as IStack;
 }
 
@@ -233,7 +232,28 @@ describe('UserStackAssociation', () => {
       new UserStackAssociation(stack, 'A', { stack: s1, users: [StackUser.saml('bob'), StackUser.saml('amy')] });
       new UserStackAssociation(stack, 'B', { stack: s1, users: [StackUser.saml('Bob')] }).addUsers(StackUser.saml('bob'));
       new UserStackAssociation(stack, 'C', { stack: s2, users: [StackUser.saml('bob')] });
-      expect(() => app.synth()).toThrow(/\[TestStack\/A\] 1 user\(s\) are also associated with the same stack by TestStack\/B: "bob" \(SAML\)/);
+      expect(() => app.synth()).toThrow(/\[TestStack\/B\] 1 user\(s\) are also associated with the same stack by TestStack\/A: "bob" \(SAML\)/);
+    });
+
+    test('a user shared by associations of one stack is reported once, by the later association, naming the first', () => {
+      const { app, stack } = setup();
+      const s1 = testStack(stack, 'S1', 'stack-one');
+      new UserStackAssociation(stack, 'A', { stack: s1, users: [StackUser.saml('bob')] });
+      new UserStackAssociation(stack, 'B', { stack: s1, users: [StackUser.saml('bob'), StackUser.saml('amy')] });
+      new UserStackAssociation(stack, 'C', { stack: s1, users: [StackUser.saml('amy')] });
+      const error = (() => {
+        try {
+          app.synth();
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return '';
+      })();
+      const reports = error.split('\n').filter((line) => line.includes('also associated'));
+      expect(reports).toEqual([
+        expect.stringMatching(/\[TestStack\/B\] 1 user\(s\) are also associated with the same stack by TestStack\/A: "bob" \(SAML\);/),
+        expect.stringMatching(/\[TestStack\/C\] 1 user\(s\) are also associated with the same stack by TestStack\/B: "amy" \(SAML\);/),
+      ]);
     });
 
     test('two imports of the same stack name in the same environment count as the same stack', () => {
@@ -243,26 +263,27 @@ describe('UserStackAssociation', () => {
       new UserStackAssociation(other, 'B', { stack: testStack(other, 'S2', 'shared'), users: [StackUser.api('bob')] });
       const elsewhere = new cdk.Stack(app, 'Elsewhere', { env: { account: '123456789012', region: 'us-east-1' } });
       new UserStackAssociation(elsewhere, 'C', { stack: testStack(elsewhere, 'S3', 'shared'), users: [StackUser.api('bob')] });
-      expect(() => app.synth()).toThrow(/\[TestStack\/A\] 1 user\(s\) are also associated with the same stack by Other\/B/);
+      expect(() => app.synth()).toThrow(/\[Other\/B\] 1 user\(s\) are also associated with the same stack by TestStack\/A/);
+      expect(() => app.synth()).not.toThrow(/\[TestStack\/A\][^\n]*also associated/);
       expect(() => app.synth()).not.toThrow(/Elsewhere\/C/);
     });
 
     test('user-pool users are refused on a stack with a domain-joined fleet, also one added later', () => {
       const { app, stack } = setup();
-      const joined = testStack(stack, 'S', 'joined', []);
+      const joined = testStack(stack, 'S', 'joined');
       new UserStackAssociation(stack, 'Users', {
         stack: joined,
         users: [StackUser.userPool('alice@example.com'), StackUser.saml('bob')],
       });
       // the fleet is associated after the users
-      (joined as unknown as TestStack).fleets.push(Object.assign(new Construct(stack, 'JoinedFleet'), { domainJoined: true }) as unknown as IFleet);
+      (joined as unknown as TestStack).fleet = Object.assign(new Construct(stack, 'JoinedFleet'), { domainJoined: true }) as unknown as IFleet;
       expect(() => app.synth()).toThrow(/user-pool \(USERPOOL\) users cannot be associated with a stack whose fleet is joined to an Active Directory domain[^\n]*"alice@example.com"[^\n]*TestStack\/JoinedFleet/);
     });
 
     test('other users on a domain-joined stack, and user-pool users on a stack without one, are fine', () => {
       const { app, stack } = setup();
-      new UserStackAssociation(stack, 'A', { stack: testStack(stack, 'S1', 'joined', [{ domainJoined: true }]), users: [StackUser.saml('bob'), StackUser.activeDirectory('carol')] });
-      new UserStackAssociation(stack, 'B', { stack: testStack(stack, 'S2', 'plain', [{ domainJoined: false }, {}]), users: [StackUser.userPool('alice@example.com')] });
+      new UserStackAssociation(stack, 'A', { stack: testStack(stack, 'S1', 'joined', { domainJoined: true }), users: [StackUser.saml('bob'), StackUser.activeDirectory('carol')] });
+      new UserStackAssociation(stack, 'B', { stack: testStack(stack, 'S2', 'plain', { domainJoined: false }), users: [StackUser.userPool('alice@example.com')] });
       expect(() => app.synth()).not.toThrow();
     });
 
@@ -317,7 +338,7 @@ describe('UserStackAssociation', () => {
         vpc,
         domainJoin: { directory, organizationalUnit: 'OU=AppStream,DC=corp,DC=example,DC=com' },
       });
-      const appStreamStack = new AppStreamStack(stack, 'AppStreamStack', { stackName: 'corp', fleets: [fleet] });
+      const appStreamStack = new AppStreamStack(stack, 'AppStreamStack', { stackName: 'corp', fleet });
       new UserStackAssociation(stack, 'Fine', { stack: appStreamStack, users: [StackUser.saml('bob'), StackUser.activeDirectory('CORP\\carol')] });
       new UserStackAssociation(stack, 'Refused', {
         stack: appStreamStack,

@@ -19,16 +19,16 @@ export const DIRECTORY_CONFIG_LIMITS = {
 } as const;
 
 /**
- * The API model gives `DirectoryName` no length or pattern ("the fully qualified name of the
- * directory, for example corp.example.com"), so the name is held to the DNS rules that Active
- * Directory's DNS domain names follow:
- * - RFC 1035 §2.3.4: a name is at most 255 octets on the wire, i.e. at most 253 characters in
- *   dotted text form without the trailing dot; each label is 1 to 63 characters.
- * - RFC 1123 §2.1 (host name syntax): letters, digits and hyphens; a label neither starts nor
- *   ends with a hyphen (a label may start with a digit).
+ * The API model gives `DirectoryName` no length or pattern, only its meaning: "the fully qualified
+ * name of the directory (for example, corp.example.com)"; the registry schema and cfn-lint add
+ * nothing. So a name is refused only when it cannot be a fully qualified name at all (fewer than
+ * two labels, or an empty label), and warned about (`Warnings.DIRECTORY_NAME_NOT_DNS_NAME`) when it
+ * breaks the DNS rules that no AWS source states but Active Directory's DNS names usually follow
+ * (Microsoft DNS also accepts underscores and UTF-8 names, so these cannot be errors):
+ * - RFC 1035 §2.3.4: at most 253 characters in dotted form; each label 1 to 63 characters.
+ * - RFC 1123 §2.1: letters, digits and hyphens; a label neither starts nor ends with a hyphen.
  * - RFC 3696 §2: the top-level label is not all-numeric.
- * - Fully qualified: at least two labels (AppStream's example is `corp.example.com`; a
- *   single-label name is not a fully qualified domain name), written without a trailing dot.
+ * - Written without a trailing dot.
  */
 export const DIRECTORY_NAME_RULES = {
   maxLength: 253,
@@ -37,35 +37,38 @@ export const DIRECTORY_NAME_RULES = {
   labelPattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/,
 } as const;
 
-/** Records every problem with a directory name (a fully qualified domain name). */
-export function validateDirectoryName(v: PropsValidator, property: string, name: string): void {
-  if (Token.isUnresolved(name)) {
-    return;
+/**
+ * Records the problems with a directory name (a fully qualified domain name) in `v` and returns
+ * the warnings (DNS rules that no AWS source states).
+ */
+export function validateDirectoryName(v: PropsValidator, property: string, name: string): string[] {
+  if (typeof name !== 'string' || Token.isUnresolved(name)) {
+    return [];
   }
-  const problems: string[] = [];
-  if (name.length > DIRECTORY_NAME_RULES.maxLength) {
-    problems.push(`must be at most ${DIRECTORY_NAME_RULES.maxLength} characters long`);
-  }
-  if (name.endsWith('.')) {
-    problems.push('must be written without a trailing dot');
-  }
+  const warnings: string[] = [];
   const labels = (name.endsWith('.') ? name.slice(0, -1) : name).split('.');
   if (labels.length < DIRECTORY_NAME_RULES.minLabels) {
-    problems.push(`must be a fully qualified domain name of at least ${DIRECTORY_NAME_RULES.minLabels} labels, such as corp.example.com`);
+    v.fail(property, name, `must be a fully qualified domain name of at least ${DIRECTORY_NAME_RULES.minLabels} labels, such as corp.example.com`);
+  } else if (labels.some((label) => label.length === 0)) {
+    v.fail(property, name, 'must be a fully qualified domain name without empty labels (no leading dot, no "..")');
   }
-  const bad = labels.filter((label) => label.length === 0 || label.length > DIRECTORY_NAME_RULES.labelMaxLength
-    || !DIRECTORY_NAME_RULES.labelPattern.test(label));
+  if (name.length > DIRECTORY_NAME_RULES.maxLength) {
+    warnings.push(`is longer than ${DIRECTORY_NAME_RULES.maxLength} characters, the most a DNS name has`);
+  }
+  if (name.endsWith('.')) {
+    warnings.push('ends with a dot: AppStream\'s example (corp.example.com) has none');
+  }
+  const bad = labels.filter((label) => label.length > 0
+    && (label.length > DIRECTORY_NAME_RULES.labelMaxLength || !DIRECTORY_NAME_RULES.labelPattern.test(label)));
   if (bad.length > 0) {
-    problems.push(`each label must be 1 to ${DIRECTORY_NAME_RULES.labelMaxLength} letters, digits or hyphens, `
-      + `not starting or ending with a hyphen (bad labels: ${bad.map((l) => JSON.stringify(l)).join(', ')})`);
+    warnings.push(`has labels that are not 1 to ${DIRECTORY_NAME_RULES.labelMaxLength} letters, digits or hyphens `
+      + `(not starting or ending with a hyphen), as DNS host names are: ${bad.map((l) => JSON.stringify(l)).join(', ')}`);
   }
   const last = labels[labels.length - 1];
   if (labels.length >= DIRECTORY_NAME_RULES.minLabels && /^[0-9]+$/.test(last)) {
-    problems.push('the top-level label must not be all digits');
+    warnings.push('has an all-digit top-level label');
   }
-  for (const problem of problems) {
-    v.fail(property, name, problem);
-  }
+  return warnings.map((w) => `${property} ${JSON.stringify(name)} ${w}; AWS states no such rule, so it is not refused, but the domain join may fail`);
 }
 
 /**
@@ -104,25 +107,31 @@ export function domainOfDistinguishedName(dn: string): string | undefined {
 }
 
 /**
- * Records every problem with the organizational units: at least one; each a distinguished name
- * (RFC 4514: `type=value` components separated by commas) of at most 2,000 characters (API model);
- * no duplicates (compared case-insensitively, as Active Directory compares names).
+ * Records the problems with the organizational units in `v` and returns the warnings.
+ *
+ * Refused: an OU over 2,000 characters (API model, `OrganizationalUnitDistinguishedName`), and one
+ * that is no distinguished name (RFC 4514: `type=value` components separated by commas), which is
+ * what the API documents the values to be. Warned about (`Warnings.ORGANIZATIONAL_UNITS_EMPTY_OR_REPEATED`),
+ * not refused: an empty list (the API model's list has no minimum, and the registry schema no
+ * `minItems`) and repeated OUs (the registry schema says `uniqueItems: false`; compared
+ * case-insensitively, as Active Directory compares names).
  */
-export function validateOrganizationalUnits(v: PropsValidator, property: string, ous: readonly string[]): void {
-  if (Token.isUnresolved(ous)) {
-    return;
+export function validateOrganizationalUnits(v: PropsValidator, property: string, ous: readonly string[]): string[] {
+  if (!Array.isArray(ous) || Token.isUnresolved(ous)) {
+    return [];
   }
+  const warnings: string[] = [];
   if (ous.length === 0) {
-    v.fail(property, '0 items', 'must have at least 1 item');
+    warnings.push(`${property} is empty: a domain-joined fleet or image builder needs an organizational unit of this directory config`);
   }
   const seen = new Map<string, number>();
   ous.forEach((ou, i) => {
     const item = `${property}[${i}]`;
-    if (Token.isUnresolved(ou)) {
+    if (typeof ou !== 'string' || Token.isUnresolved(ou)) {
       return;
     }
-    if (ou.length === 0 || ou.length > DIRECTORY_CONFIG_LIMITS.organizationalUnitMaxLength) {
-      v.fail(item, ou, `must be 1 to ${DIRECTORY_CONFIG_LIMITS.organizationalUnitMaxLength} characters long`);
+    if (ou.length > DIRECTORY_CONFIG_LIMITS.organizationalUnitMaxLength) {
+      v.fail(item, ou, `must be at most ${DIRECTORY_CONFIG_LIMITS.organizationalUnitMaxLength} characters long`);
       return;
     }
     if (!splitDistinguishedName(ou).every((rdn) => /^[A-Za-z][A-Za-z0-9-]*\s*=.+$/.test(rdn) || /^[0-9.]+\s*=.+$/.test(rdn))) {
@@ -132,11 +141,12 @@ export function validateOrganizationalUnits(v: PropsValidator, property: string,
     const key = ou.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      v.fail(item, ou, `must not repeat ${property}[${first}]`);
+      warnings.push(`${item} ${JSON.stringify(ou)} repeats ${property}[${first}] (AWS accepts repeated OUs; the repetition has no effect)`);
     } else {
       seen.set(key, i);
     }
   });
+  return warnings;
 }
 
 /** A string that is one CloudFormation dynamic reference, and nothing else; group 1 is its service. */

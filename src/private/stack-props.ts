@@ -1,3 +1,4 @@
+import { URL } from 'url';
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { PropsValidator } from './validation';
@@ -32,6 +33,117 @@ export const URL_PATTERN_MIN_LENGTH = 1;
 export const URL_PATTERN_MAX_LENGTH = 2048;
 export const URL_PATTERN_PATTERN = /^(\*|https?:\/\/[^\s,;]+)$/;
 export const S3_BUCKET_ARN_PATTERN = /^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * The redirect and feedback URLs: the API model (`RedirectURL`, `FeedbackURL`) and cfn-lint give
+ * only a length (0 to 1,000) and no pattern. A value is judged only for being an absolute URL
+ * (`scheme://...`, as WHATWG's URL parser reads it), because a bare host such as
+ * `portal.example.com` is the usual mistake; any scheme is accepted, and the empty string (the
+ * documented minimum length 0) too.
+ */
+export const ABSOLUTE_URL_PATTERN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/;
+
+/** Records a problem unless `value` is an absolute URL (see `ABSOLUTE_URL_PATTERN`); tokens and '' pass. */
+export function validateUrl(v: PropsValidator, property: string, value: string | undefined): void {
+  if (typeof value !== 'string' || value === '' || Token.isUnresolved(value) || value.length > URL_MAX_LENGTH) {
+    return;
+  }
+  let parses = true;
+  try {
+    new URL(value);
+  } catch {
+    parses = false;
+  }
+  if (!parses || !ABSOLUTE_URL_PATTERN.test(value)) {
+    v.fail(property, value, 'must be an absolute URL such as https://portal.example.com/bye');
+  }
+}
+
+// Runtime type checks for callers from plain JavaScript (and jsii languages that pass `any`),
+// where a value of the wrong type would change the meaning (`'false'` is truthy) or crash deep
+// inside. Undefined values and tokens are left to the other rules.
+
+/** Records a problem unless `value` is undefined or a boolean. */
+export function checkBoolean(v: PropsValidator, property: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    v.fail(property, value, `must be a boolean (true or false), not ${typeName(value)}`);
+  }
+}
+
+/** Records a problem unless `value` is undefined, a string, or a token. */
+export function checkString(v: PropsValidator, property: string, value: unknown): value is string | undefined {
+  if (value === undefined || typeof value === 'string' || Token.isUnresolved(value)) {
+    return true;
+  }
+  v.fail(property, value, `must be a string, not ${typeName(value)}`);
+  return false;
+}
+
+/** Records a problem unless `value` is undefined or an array; returns whether it may be iterated. */
+export function checkArray(v: PropsValidator, property: string, value: unknown): boolean {
+  if (value === undefined || Array.isArray(value) || Token.isUnresolved(value)) {
+    return Array.isArray(value);
+  }
+  v.fail(property, value, `must be an array, not ${typeName(value)}`);
+  return false;
+}
+
+/**
+ * Records a problem unless `value` is undefined or an instance of the enum-like class `className`
+ * (an object with a string `value`, as its constants and `of()` make). Judged by shape, not by
+ * `instanceof`, so that two copies of this library in one app still work.
+ */
+export function checkEnumLike(
+  v: PropsValidator, property: string, value: unknown, className: string, constant: string, apiValue: string = constant,
+): boolean {
+  if (value === undefined) {
+    return true;
+  }
+  if (typeof value === 'object' && value !== null && typeof (value as { value?: unknown }).value === 'string') {
+    return true;
+  }
+  v.fail(property, value, `must be ${article(className)} ${className} such as ${className}.${constant} or ${className}.of('${apiValue}'), not ${typeName(value)}`);
+  return false;
+}
+
+/**
+ * Records a problem unless `value` is undefined or an object with the given members (a class
+ * instance such as a `StorageConnector`, or a construct such as a fleet).
+ */
+export function checkObject(v: PropsValidator, property: string, value: unknown, what: string, members: string[]): boolean {
+  if (value === undefined) {
+    return true;
+  }
+  if (typeof value === 'object' && value !== null && members.every((m) => (value as Record<string, unknown>)[m] !== undefined)) {
+    return true;
+  }
+  v.fail(property, value, `must be ${what}, not ${typeName(value)}`);
+  return false;
+}
+
+/** A `UserSetting` or `AgentAccessSetting`: an object with an action and a permission. */
+function checkSetting(v: PropsValidator, property: string, value: unknown, className: string, example: string): boolean {
+  return checkObject(v, property, value, `a ${className} such as ${example}`, ['action', 'permission']);
+}
+
+function article(word: string): string {
+  return /^[aeio]/i.test(word) ? 'an' : 'a'; // 'a UserAction', 'an AgentAction', 'an object'
+}
+
+/** How a value's type reads in an error. */
+export function typeName(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'an array';
+  }
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name;
+    return name && name !== 'Object' ? `${article(name)} ${name}` : 'a plain object';
+  }
+  return `${article(typeof value)} ${typeof value}`;
+}
 
 const CLIPBOARD_ACTIONS = [UserAction.CLIPBOARD_COPY_FROM_LOCAL_DEVICE.value, UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE.value];
 const KNOWN_USER_ACTIONS = [
@@ -76,13 +188,23 @@ export function renderUserSettings(v: PropsValidator, settings: UserSettings | u
   ];
   const entries: Array<{ setting: UserSetting; property: string }> = [];
   for (const [action, enabled, maximumLength, property] of named) {
+    checkBoolean(v, `userSettings.${property}`, enabled);
     if (enabled === undefined && maximumLength === undefined) {
       continue;
     }
     const permission = permissionOf(enabled ?? true);
     entries.push({ setting: UserSetting.of(action, permission, { maximumLength }), property: maximumLength === undefined ? `userSettings.${property}` : `userSettings.${property}MaxLength` });
   }
-  (settings.additionalSettings ?? []).forEach((setting, i) => entries.push({ setting, property: `userSettings.additionalSettings[${i}]` }));
+  if (checkArray(v, 'userSettings.additionalSettings', settings.additionalSettings)) {
+    settings.additionalSettings!.forEach((setting, i) => {
+      const property = `userSettings.additionalSettings[${i}]`;
+      if (checkSetting(v, property, setting, 'UserSetting', 'UserSetting.disable(UserAction.FILE_UPLOAD)')
+        && checkEnumLike(v, `${property}.action`, setting.action, 'UserAction', 'FILE_UPLOAD')
+        && checkEnumLike(v, `${property}.permission`, setting.permission, 'SettingPermission', 'ENABLED')) {
+        entries.push({ setting, property });
+      }
+    });
+  }
 
   const seen = new Map<string, string>();
   const rendered: RenderedUserSetting[] = [];
@@ -119,9 +241,10 @@ export interface RenderedStorageConnector {
 }
 
 function validateDomains(v: PropsValidator, property: string, domains: string[] | undefined): void {
-  if (domains === undefined || Token.isUnresolved(domains)) {
+  if (domains === undefined || Token.isUnresolved(domains) || !checkArray(v, property, domains)) {
     return;
   }
+  domains.forEach((d, i) => checkString(v, `${property}[${i}]`, d));
   v.listLength(property, domains, 0, CONNECTOR_DOMAINS_MAX);
   domains.forEach((d, i) => v.string(`${property}[${i}]`, d, { min: CONNECTOR_DOMAIN_MIN_LENGTH, max: CONNECTOR_DOMAIN_MAX_LENGTH }));
 }
@@ -131,9 +254,17 @@ export function renderStorageConnectors(v: PropsValidator, connectors: StorageCo
   if (connectors === undefined) {
     return undefined;
   }
+  if (!checkArray(v, 'storageConnectors', connectors)) {
+    return undefined;
+  }
   const types = new Set<string>();
-  return connectors.map((c, i) => {
+  const rendered: RenderedStorageConnector[] = [];
+  connectors.forEach((c, i) => {
     const property = `storageConnectors[${i}]`;
+    if (!checkObject(v, property, c, 'a StorageConnector such as StorageConnector.homeFolders()', ['connectorType'])
+      || !checkEnumLike(v, `${property}.connectorType`, c.connectorType, 'StorageConnectorType', 'HOMEFOLDERS')) {
+      return;
+    }
     const type = c.connectorType.value;
     v.string(`${property}.connectorType`, type, { min: 1 });
     if (types.has(type) && !Token.isUnresolved(type)) {
@@ -151,19 +282,21 @@ export function renderStorageConnectors(v: PropsValidator, connectors: StorageCo
         'is not supported by CloudFormation yet (AWS::AppStream::Stack StorageConnector has no DomainsRequireAdminConsent); '
         + 'leave it out and set it with the UpdateStack API after deployment');
     }
-    return {
+    rendered.push({
       connectorType: type,
       domains: c.domains,
       resourceIdentifier: c.resourceIdentifier,
-    };
+    });
   });
+  return rendered;
 }
 
 /** Validates the embed host domains. */
 export function validateEmbedHostDomains(v: PropsValidator, domains: string[] | undefined): void {
-  if (domains === undefined || Token.isUnresolved(domains)) {
+  if (domains === undefined || Token.isUnresolved(domains) || !checkArray(v, 'embedHostDomains', domains)) {
     return;
   }
+  domains.forEach((d, i) => checkString(v, `embedHostDomains[${i}]`, d));
   v.listLength('embedHostDomains', domains, EMBED_HOST_DOMAINS_MIN, EMBED_HOST_DOMAINS_MAX);
   domains.forEach((d, i) => v.string(`embedHostDomains[${i}]`, d, {
     max: EMBED_HOST_DOMAIN_MAX_LENGTH,
@@ -177,15 +310,21 @@ export function renderAccessEndpoints(v: PropsValidator, endpoints: ec2.IInterfa
   if (endpoints === undefined) {
     return undefined;
   }
+  if (!checkArray(v, 'accessEndpoints', endpoints)) {
+    return undefined;
+  }
   v.listLength('accessEndpoints', endpoints, ACCESS_ENDPOINTS_MIN, ACCESS_ENDPOINTS_MAX);
+  endpoints.forEach((e, i) => checkObject(v, `accessEndpoints[${i}]`, e, 'an interface VPC endpoint (ec2.IInterfaceVpcEndpoint)', ['vpcEndpointId']));
   return endpoints.map((e) => ({ endpointType: 'STREAMING', vpceId: e.vpcEndpointId }));
 }
 
 function renderUrlRedirection(v: PropsValidator, property: string, config: UrlRedirection): Record<string, unknown> {
+  checkBoolean(v, `${property}.enabled`, config.enabled);
   for (const [name, urls] of [['allowedUrls', config.allowedUrls], ['deniedUrls', config.deniedUrls]] as const) {
-    if (urls === undefined || Token.isUnresolved(urls)) {
+    if (urls === undefined || Token.isUnresolved(urls) || !checkArray(v, `${property}.${name}`, urls)) {
       continue;
     }
+    urls.forEach((u, i) => checkString(v, `${property}.${name}[${i}]`, u));
     v.listLength(`${property}.${name}`, urls, 0, URL_PATTERNS_MAX);
     urls.forEach((u, i) => v.string(`${property}.${name}[${i}]`, u, {
       min: URL_PATTERN_MIN_LENGTH,
@@ -219,11 +358,29 @@ export function renderAgentAccess(v: PropsValidator, config: AgentAccess | undef
   ];
   const entries: Array<{ setting: AgentAccessSetting; property: string }> = [];
   for (const [action, enabled, property] of named) {
+    checkBoolean(v, `agentAccess.${property}`, enabled);
     if (enabled !== undefined) {
       entries.push({ setting: AgentAccessSetting.of(action, permissionOf(enabled)), property: `agentAccess.${property}` });
     }
   }
-  (config.additionalSettings ?? []).forEach((setting, i) => entries.push({ setting, property: `agentAccess.additionalSettings[${i}]` }));
+  if (checkArray(v, 'agentAccess.additionalSettings', config.additionalSettings)) {
+    config.additionalSettings!.forEach((setting, i) => {
+      const property = `agentAccess.additionalSettings[${i}]`;
+      if (checkSetting(v, property, setting, 'AgentAccessSetting', 'AgentAccessSetting.of(AgentAction.COMPUTER_VISION, SettingPermission.ENABLED)')
+        && checkEnumLike(v, `${property}.action`, setting.action, 'AgentAction', 'COMPUTER_VISION')
+        && checkEnumLike(v, `${property}.permission`, setting.permission, 'SettingPermission', 'ENABLED')) {
+        entries.push({ setting, property });
+      }
+    });
+  }
+  checkBoolean(v, 'agentAccess.screenshotsUploadEnabled', config.screenshotsUploadEnabled);
+  const screenResolution = checkEnumLike(v, 'agentAccess.screenResolution', config.screenResolution, 'ScreenResolution', 'W1280_H720', 'W_1280xH_720')
+    ? config.screenResolution : undefined;
+  const screenImageFormat = checkEnumLike(v, 'agentAccess.screenImageFormat', config.screenImageFormat, 'ScreenImageFormat', 'PNG')
+    ? config.screenImageFormat : undefined;
+  const userControlMode = checkEnumLike(v, 'agentAccess.userControlMode', config.userControlMode, 'UserControlMode', 'VIEW_STOP')
+    ? config.userControlMode : undefined;
+  const bucketOk = checkObject(v, 'agentAccess.screenshotsBucket', config.screenshotsBucket, 'an S3 bucket (s3.IBucket)', ['bucketArn']);
   if (entries.length === 0) {
     v.fail('agentAccess', 'no agent action', 'must set at least one agent action (computerVision, computerInput, forwardMcpTools or additionalSettings)');
   }
@@ -245,7 +402,7 @@ export function renderAgentAccess(v: PropsValidator, config: AgentAccess | undef
     v.fail('agentAccess.computerInput', true, 'needs computerVision enabled too');
   }
 
-  const bucketArn = config.screenshotsBucket?.bucketArn;
+  const bucketArn = bucketOk ? config.screenshotsBucket?.bucketArn : undefined;
   if (bucketArn !== undefined) {
     v.string('agentAccess.screenshotsBucket', bucketArn, { pattern: S3_BUCKET_ARN_PATTERN, patternDescription: 'an S3 bucket ARN' });
   }
@@ -255,10 +412,10 @@ export function renderAgentAccess(v: PropsValidator, config: AgentAccess | undef
   }
   return {
     Settings: settings.sort(byKey((s) => s.AgentAction)),
-    ScreenResolution: (config.screenResolution ?? ScreenResolution.W1280_H720).value,
-    ScreenImageFormat: (config.screenImageFormat ?? ScreenImageFormat.PNG).value,
+    ScreenResolution: (screenResolution ?? ScreenResolution.W1280_H720).value,
+    ScreenImageFormat: (screenImageFormat ?? ScreenImageFormat.PNG).value,
     S3BucketArn: bucketArn,
     ScreenshotsUploadEnabled: uploadEnabled,
-    UserControlMode: config.userControlMode?.value,
+    UserControlMode: userControlMode?.value,
   };
 }

@@ -26,14 +26,16 @@ export const USERPOOL = 'USERPOOL';
  * Never called with tokens.
  */
 export function userNameProblem(userName: string, authenticationType: string): string | undefined {
+  // A user-pool name that is no e-mail address says so first: that is the fix the user needs
+  // (`alice smith` is a wrong kind of name before it is a name with a space).
+  if (authenticationType === USERPOOL && !EMAIL_PATTERN.test(userName)) {
+    return 'must be an e-mail address such as name@example.com';
+  }
   if (userName.length < USER_NAME_MIN_LENGTH || userName.length > USER_NAME_MAX_LENGTH) {
     return `must be ${USER_NAME_MIN_LENGTH} to ${USER_NAME_MAX_LENGTH} characters long`;
   }
   if (!USER_NAME_PATTERN.test(userName)) {
     return `must contain ${USER_NAME_PATTERN_DESCRIPTION}`;
-  }
-  if (authenticationType === USERPOOL && !EMAIL_PATTERN.test(userName)) {
-    return 'must be an e-mail address such as name@example.com';
   }
   return undefined;
 }
