@@ -1,4 +1,6 @@
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { awscdk, javascript, JsonFile } from 'projen';
+import { HANDLER_NODE_MAJOR } from './src/private/handler-runtime';
 
 // Versions that work together offline; see the toolchain notes in CONTRIBUTING.md before changing one.
 const CDK_VERSION = '2.257.0';
@@ -36,6 +38,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   publishToNuget: { dotNetNamespace: 'CdkAppStream', packageId: 'CdkAppStream' },
   publishToGo: { moduleName: 'github.com/cdk-appstream/cdk-appstream-go' },
+
+  // Runtime dependencies of a jsii library ship inside its package (bundleDependencies).
+  // csv-parse (MIT, no dependencies of its own) reads the CSV user lists of StackUser.fromFile.
+  bundledDeps: ['csv-parse@7.0.3'],
 
   devDeps: [
     'aws-cdk@2.1148.1',
@@ -82,7 +88,8 @@ project.eslint?.allowDevDeps('lambda/**');
 // ---------------------------------------------------------------------------------------------
 project.bundler.addBundle('lambda/provider/index.ts', {
   platform: 'node',
-  target: 'node22',
+  // The Node.js of the Lambda runtime the functions run on: one constant for both.
+  target: `node${HANDLER_NODE_MAJOR}`,
   externals: [],
   tsconfigPath: 'lambda/tsconfig.json',
   minify: true,
@@ -137,8 +144,10 @@ new JsonFile(project, 'benchmarks/tsconfig.json', {
     include: ['**/*.ts'],
   },
 });
+// The feature flags that aws-cdk-lib recommends for a new app (what `cdk init` writes), taken from the
+// aws-cdk-lib we build with, so that `cdk synth` does not warn about unconfigured flags.
 new JsonFile(project, 'examples/cdk.json', {
-  obj: { app: 'npx ts-node --prefer-ts-exts app.ts', output: 'cdk.out' },
+  obj: { app: 'npx ts-node --prefer-ts-exts app.ts', output: 'cdk.out', context: { ...CURRENTLY_RECOMMENDED_FLAGS } },
 });
 const synthExample = project.addTask('synth:example', {
   description: 'Bundle the handlers and synthesize the example app with the cdk CLI (no AWS account needed)',

@@ -1,4 +1,4 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -19,17 +19,20 @@ export interface FleetSessionScriptConfig {
  * The session scripts configuration of an Elastic fleet: a zip file in S3 with `config.json` and
  * the scripts it runs when sessions start and end.
  *
- * The fleet grants read access to the object to the AppStream service principal
- * (`appstream.amazonaws.com`), which fetches it. A CDK file asset is not offered: the bootstrap
- * bucket's policy cannot be changed to let AppStream read it.
+ * The fleet lets the AppStream service principal (`appstream.amazonaws.com`), which fetches the
+ * object, read that object only (`s3:GetObject`), and only on behalf of the fleet's account
+ * (`aws:SourceAccount`, AppStream's cross-service confused-deputy guidance). A CDK file asset is
+ * not offered: the bootstrap bucket's policy cannot be changed to let AppStream read it.
  */
 export abstract class FleetSessionScript {
   /**
    * A zip file already in an S3 bucket.
    *
    * When the bucket belongs to this app, its bucket policy gets a statement that lets
-   * `appstream.amazonaws.com` read the object; for an imported bucket, add that statement
-   * to the bucket policy yourself (a warning says so).
+   * `appstream.amazonaws.com` `s3:GetObject` the object, on the condition that `aws:SourceAccount`
+   * is the fleet's account (and, for a bucket encrypted with a KMS key of this app, the key policy
+   * lets it `kms:Decrypt` on the same condition). For an imported bucket, add that statement to
+   * the bucket policy yourself (a warning says so).
    *
    * @param bucket the bucket
    * @param key the object key of the zip file (1 to 1,024 characters)
@@ -49,13 +52,34 @@ export abstract class FleetSessionScript {
 
 const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
 
+/**
+ * Lets AppStream read one object of `bucket` on behalf of the account of `scope` only: `s3:GetObject`
+ * on the object, conditioned on `aws:SourceAccount` (the confused-deputy guidance of AppStream's
+ * developer guide, "Elastic fleets session script Amazon S3 bucket policy cross-service confused
+ * deputy prevention"). Every bucket the library opens to AppStream goes through here.
+ */
 function grantServiceRead(scope: Construct, bucket: s3.IBucket, key: string): void {
-  bucket.grantRead(new iam.ServicePrincipal(APPSTREAM_PRINCIPAL), key);
-  // An imported bucket has no policy that the app can change: the grant above is then a no-op.
-  if (!bucket.policy) {
+  const principal = new iam.ServicePrincipal(APPSTREAM_PRINCIPAL);
+  const conditions = { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } };
+  const { statementAdded } = bucket.addToResourcePolicy(new iam.PolicyStatement({
+    principals: [principal],
+    actions: ['s3:GetObject'],
+    resources: [bucket.arnForObjects(key)],
+    conditions,
+  }));
+  // An imported bucket has no policy that the app can change: the statement above is then dropped.
+  if (!statementAdded) {
     Annotations.of(scope).addWarningV2(Warnings.SESSION_SCRIPT_BUCKET_POLICY,
-      `The bucket policy of ${bucket.bucketName} is not managed by this app (imported bucket?): allow ${APPSTREAM_PRINCIPAL} s3:GetObject on the session script object yourself`);
+      `The bucket policy of ${bucket.bucketName} is not managed by this app (imported bucket?): allow ${APPSTREAM_PRINCIPAL} s3:GetObject on the session script object yourself, with the condition aws:SourceAccount = the fleet's account`);
+    return;
   }
+  // A key of this app takes the statement; an imported key ignores it, as bucket.grantRead() would.
+  bucket.encryptionKey?.addToResourcePolicy(new iam.PolicyStatement({
+    principals: [principal],
+    actions: ['kms:Decrypt'],
+    resources: ['*'],
+    conditions,
+  }), true);
 }
 
 class BucketSessionScript extends FleetSessionScript {

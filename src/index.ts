@@ -9,6 +9,7 @@ export * from './fleet-state';
 export * from './fleet-type';
 export * from './image';
 export * from './instance-type';
+export * from './provider-settings';
 export * from './stack';
 export * from './stack-settings';
 export * from './stack-user';

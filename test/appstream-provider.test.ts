@@ -1,11 +1,16 @@
 import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Fleet } from '../src/fleet';
 import { FleetState } from '../src/fleet-state';
 import { FleetImage } from '../src/image';
 import { InstanceType } from '../src/instance-type';
 import { AppStreamProvider } from '../src/private/appstream-provider';
+import { HANDLER_NODE_MAJOR } from '../src/private/handler-runtime';
+import { ProviderSettings } from '../src/provider-settings';
 import { Stack as AppStreamStack } from '../src/stack';
 import { StackUser } from '../src/stack-user';
 import { UserStackAssociation } from '../src/user-stack-association';
@@ -220,5 +225,119 @@ describe('AppStreamProvider (the one custom-resource provider of a CDK stack)', 
         expect(suppressions.map((s: any) => s.id)).toContain('AwsSolutions-IAM5');
       }
     }
+  });
+});
+
+describe('the provider framework of aws-cdk-lib, brought to our runtime (no public way to choose its runtime)', () => {
+  // cr.Provider picks its functions' runtime itself (the region's "latest Node.js" fact) and has no
+  // prop for it in aws-cdk-lib 2.257.0: AppStreamProvider sets it on the framework's CfnFunctions.
+  // These tests fail loudly if aws-cdk-lib changes the framework's shape.
+  test.each([
+    ['a stack in a known region', { account: '123456789012', region: 'us-east-1' }],
+    ['an environment-agnostic stack', undefined],
+  ])('%s: the three framework functions are found and run nodejs%s.x', (_, env) => {
+    const stack = new cdk.Stack(new cdk.App(), 'Framework', { env });
+    const provider = AppStreamProvider.getOrCreate(stack);
+    const framework = provider.node.findChild('Provider');
+    expect(framework).toBeInstanceOf(cr.Provider);
+    const frameworkFunctions = framework.node.findAll().filter((c): c is lambda.CfnFunction => c instanceof lambda.CfnFunction);
+    expect(frameworkFunctions.map((fn) => fn.handler).sort()).toEqual(['framework.isComplete', 'framework.onEvent', 'framework.onTimeout']);
+    for (const fn of frameworkFunctions) {
+      expect(fn.runtime).toBe(`nodejs${HANDLER_NODE_MAJOR}.x`);
+    }
+    const runtimes = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')).map((fn) => fn.Properties.Runtime);
+    expect(runtimes).toEqual(Array(5).fill(`nodejs${HANDLER_NODE_MAJOR}.x`));
+  });
+
+  test('our runtime is aws-cdk-lib\'s constant of the same name, and the newest Node.js runtime it knows', () => {
+    const nodeRuntimes = lambda.Runtime.ALL
+      .filter((runtime) => runtime.family === lambda.RuntimeFamily.NODEJS && /^nodejs\d+\.x$/.test(runtime.name))
+      .map((runtime) => Number(/\d+/.exec(runtime.name)![0]));
+    expect(Math.max(...nodeRuntimes)).toBe(HANDLER_NODE_MAJOR);
+    expect(lambda.Runtime.NODEJS_24_X.name).toBe(`nodejs${HANDLER_NODE_MAJOR}.x`);
+  });
+});
+
+describe('ProviderSettings.configureLogs: retention and removal policy of the provider\'s log groups', () => {
+  function logGroups(stack: cdk.Stack): any[] {
+    const groups = Object.values(Template.fromStack(stack).findResources('AWS::Logs::LogGroup'));
+    expect(groups).toHaveLength(3);
+    return groups;
+  }
+
+  test('default: 3 months, retained after cdk destroy', () => {
+    const stack = makeStack();
+    useKinds(stack, { users: true });
+    for (const group of logGroups(stack)) {
+      expect(group).toEqual(expect.objectContaining({
+        Properties: { RetentionInDays: 90 }, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain',
+      }));
+    }
+  });
+
+  test.each([
+    ['before', true],
+    ['after', false],
+  ])('called %s the first construct that creates the provider', (_, before) => {
+    const stack = makeStack();
+    const configure = () => ProviderSettings.configureLogs(stack, {
+      logRetention: logs.RetentionDays.ONE_WEEK,
+      logRemovalPolicy: cdk.RemovalPolicy.DESTROY,
+    });
+    if (before) {
+      configure();
+    }
+    useKinds(stack, ALL_KINDS);
+    if (!before) {
+      configure();
+    }
+    for (const group of logGroups(stack)) {
+      expect(group).toEqual(expect.objectContaining({
+        Properties: { RetentionInDays: 7 }, DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete',
+      }));
+    }
+  });
+
+  test('from any construct of the stack; a later call overrides only what it sets; other stacks keep the defaults', () => {
+    const app = new cdk.App();
+    const configured = makeStack(app, 'Configured');
+    const other = makeStack(app, 'Other');
+    const child = new cdk.CfnResource(configured, 'Child', { type: 'AWS::SNS::Topic' });
+    ProviderSettings.configureLogs(child, { logRemovalPolicy: cdk.RemovalPolicy.DESTROY });
+    ProviderSettings.configureLogs(configured, { logRetention: logs.RetentionDays.INFINITE });
+    useKinds(configured, { imageLookup: true });
+    useKinds(other, { imageLookup: true });
+    for (const group of logGroups(configured)) {
+      expect(group.Properties).toBeUndefined();
+      expect(group.DeletionPolicy).toBe('Delete');
+    }
+    for (const group of logGroups(other)) {
+      expect(group.Properties).toEqual({ RetentionInDays: 90 });
+      expect(group.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  test('a nested stack has its own provider and its own settings', () => {
+    const parent = makeStack();
+    const nested = new cdk.NestedStack(parent, 'Nested');
+    ProviderSettings.configureLogs(nested, { logRetention: logs.RetentionDays.ONE_DAY });
+    useKinds(nested, { imageLookup: true });
+    useKinds(parent, { imageLookup: true });
+    for (const group of logGroups(nested)) {
+      expect(group.Properties).toEqual({ RetentionInDays: 1 });
+    }
+    for (const group of logGroups(parent)) {
+      expect(group.Properties).toEqual({ RetentionInDays: 90 });
+    }
+  });
+
+  test('wrong values from plain JavaScript are refused, naming the option', () => {
+    const stack = makeStack();
+    expect(() => ProviderSettings.configureLogs(stack, { logRetention: 'ONE_WEEK' as any }))
+      .toThrow(/logRetention must be one of 1, 3, 5, 7, .* \(got "ONE_WEEK"\)/);
+    expect(() => ProviderSettings.configureLogs(stack, { logRemovalPolicy: 'delete' as any }))
+      .toThrow(/logRemovalPolicy must be one of destroy, retain, retain-on-update-or-delete, .* \(got "delete"\)/);
+    expect(() => ProviderSettings.configureLogs(stack, { logRemovalPolicy: cdk.RemovalPolicy.SNAPSHOT }))
+      .toThrow(/logRemovalPolicy must be one of .* \(got "snapshot"\)/);
   });
 });

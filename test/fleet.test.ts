@@ -54,7 +54,7 @@ describe('Fleet resource', () => {
     t.resourceCountIs('AWS::IAM::Role', 1);
     t.resourceCountIs('AWS::AppStream::Fleet', 1);
     t.hasResourceProperties('AWS::AppStream::Fleet', {
-      Name: Match.stringLikeRegexp('^TestFleet[A-Za-z0-9]+$'),
+      Name: Match.stringLikeRegexp('^TestFleet[A-Za-z0-9]+-[0-9a-f]{8}$'),
       InstanceType: 'stream.standard.medium',
       FleetType: 'ON_DEMAND',
       ImageName: 'AppStream-WinServer2022-09-01-2025',
@@ -185,14 +185,41 @@ describe('Fleet resource', () => {
       SessionScriptS3Location: { S3Bucket: { Ref: Match.stringLikeRegexp('^Scripts') }, S3Key: 'scripts/session.zip' },
       VpcConfig: { SubnetIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('PrivateSubnet1') }]) },
     });
-    t.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({
+    // Only the script object, only GetObject, only for the fleet's account (confused-deputy guidance).
+    const appStreamStatements = Object.values(t.findResources('AWS::S3::BucketPolicy'))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement: any) => JSON.stringify(statement.Principal ?? {}).includes('appstream.amazonaws.com'));
+    expect(appStreamStatements).toHaveLength(1);
+    expect(appStreamStatements[0]).toEqual({
+      Effect: 'Allow',
+      Principal: { Service: 'appstream.amazonaws.com' },
+      Action: 's3:GetObject',
+      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^Scripts/), 'Arn'] }, '/scripts/session.zip']] },
+      Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+    });
+  });
+
+  test('session script in a KMS-encrypted bucket: the key lets AppStream decrypt, for the fleet\'s account only', () => {
+    const stack = newStack();
+    const bucket = new s3.Bucket(stack, 'Scripts', { encryption: s3.BucketEncryption.KMS });
+    fleet(stack, {
+      fleetType: FleetType.ELASTIC,
+      image: undefined,
+      desiredCapacity: undefined,
+      maxConcurrentSessions: 2,
+      platform: FleetPlatform.AMAZON_LINUX2,
+      vpc: newVpc(stack),
+      sessionScript: FleetSessionScript.fromBucket(bucket, 'a.zip'),
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([{
           Effect: 'Allow',
           Principal: { Service: 'appstream.amazonaws.com' },
-          Action: Match.arrayWith(['s3:GetObject*']),
-          Resource: Match.arrayWith([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Scripts'), 'Arn'] }, '/scripts/session.zip']] }]),
-        })]),
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+        }]),
       },
     });
   });

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -7,6 +7,7 @@ import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { HANDLER_NODE_MAJOR } from './handler-runtime';
 import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
@@ -15,8 +16,24 @@ import {
 } from './permissions';
 import { HANDLER_MEMORY_MB, HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from './provider-contract';
 
-/** The Lambda runtime of every function we create: the newest, as cdk-nag's AwsSolutions-L1 asks. */
-const HANDLER_RUNTIME = lambda.Runtime.NODEJS_24_X;
+/**
+ * The Lambda runtime of every function we create: the newest, as cdk-nag's AwsSolutions-L1 asks.
+ * The handler bundle targets the same Node.js version: both come from `HANDLER_NODE_MAJOR`.
+ */
+export const HANDLER_RUNTIME = new lambda.Runtime(`nodejs${HANDLER_NODE_MAJOR}.x`, lambda.RuntimeFamily.NODEJS, { supportsInlineCode: true });
+
+/** How the log groups of a stack's provider are kept. */
+export interface ProviderLogSettings {
+  readonly logRetention?: logs.RetentionDays;
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/** The safe defaults: logs outlive the stack (an investigation after `cdk destroy` still has them), for 3 months. */
+export const DEFAULT_LOG_RETENTION = logs.RetentionDays.THREE_MONTHS;
+export const DEFAULT_LOG_REMOVAL_POLICY = RemovalPolicy.RETAIN;
+
+/** Settings given per CDK stack, before or after its provider exists; keyed by the stack object, not its id. */
+const logSettingsByStack = new WeakMap<Stack, ProviderLogSettings>();
 
 /**
  * The custom-resource provider of every `Custom::AppStream*` resource of the library: one per CDK
@@ -48,6 +65,20 @@ export class AppStreamProvider extends Construct {
     return existing;
   }
 
+  /**
+   * Sets how the provider of the CDK stack that holds `scope` keeps its log groups: now if the
+   * provider exists, else when it is created. Later calls override the fields they set.
+   */
+  public static configureLogs(scope: IConstruct, settings: ProviderLogSettings): void {
+    const stack = Stack.of(scope);
+    const merged = { ...logSettingsByStack.get(stack), ...withoutUndefined(settings) };
+    logSettingsByStack.set(stack, merged);
+    const existing = stack.node.tryFindChild(AppStreamProvider.ID);
+    if (existing instanceof AppStreamProvider) {
+      existing.applyLogSettings();
+    }
+  }
+
   /** The token that `CustomResource.serviceToken` takes. */
   public readonly serviceToken: string;
 
@@ -58,6 +89,8 @@ export class AppStreamProvider extends Construct {
   public readonly isCompleteHandler: lambda.Function;
 
   private readonly handlerRole: iam.Role;
+  /** The handlers', the framework's and the waiter's log groups. */
+  private readonly logGroups: logs.LogGroup[] = [];
   /** Grants and acknowledgements already made, so that each is made once. */
   private readonly done = new Set<string>();
   /** One statement whose resources grow with every fleet granted. */
@@ -89,7 +122,7 @@ export class AppStreamProvider extends Construct {
     const frameworkCompleteAndTimeoutRole = this.lambdaRole('FrameworkCompleteRole');
     frameworkLogs.grantWrite(frameworkCompleteAndTimeoutRole);
     // The waiter logs every step but never the execution data (the custom-resource event).
-    const waiterLogs = new logs.LogGroup(this, 'WaiterLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const waiterLogs = this.logGroup('WaiterLogs');
 
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.onEventHandler,
@@ -104,6 +137,7 @@ export class AppStreamProvider extends Construct {
     });
     this.serviceToken = provider.serviceToken;
     this.hardenFramework(provider);
+    this.applyLogSettings();
   }
 
   /** Lets the handler start and stop the fleet with this ARN (fleet states and update guards). */
@@ -193,15 +227,36 @@ export class AppStreamProvider extends Construct {
     return new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   }
 
-  private logGroup(id: string, writer: iam.IGrantable): logs.LogGroup {
-    const group = new logs.LogGroup(this, id, { retention: logs.RetentionDays.THREE_MONTHS });
-    group.grantWrite(writer);
+  private logGroup(id: string, writer?: iam.IGrantable): logs.LogGroup {
+    const group = new logs.LogGroup(this, id, { retention: DEFAULT_LOG_RETENTION, removalPolicy: DEFAULT_LOG_REMOVAL_POLICY });
+    if (writer) {
+      group.grantWrite(writer);
+    }
+    this.logGroups.push(group);
     return group;
+  }
+
+  /** Applies the stack's log settings (or the defaults) to every log group, through their L1 resources. */
+  private applyLogSettings(): void {
+    const settings = logSettingsByStack.get(Stack.of(this)) ?? {};
+    const retention = settings.logRetention ?? DEFAULT_LOG_RETENTION;
+    const removalPolicy = settings.logRemovalPolicy ?? DEFAULT_LOG_REMOVAL_POLICY;
+    for (const group of this.logGroups) {
+      const cfn = group.node.defaultChild as logs.CfnLogGroup;
+      // As logs.LogGroup renders it: INFINITE is no retention at all.
+      cfn.retentionInDays = retention === logs.RetentionDays.INFINITE ? undefined : retention;
+      cfn.applyRemovalPolicy(removalPolicy);
+    }
   }
 
   /**
    * aws-cdk-lib's provider framework picks its own runtime and grants itself what it needs: bring
    * its functions to our runtime, and say for cdk-nag why the rest is as it must be.
+   *
+   * `cr.Provider` has no prop for its functions' runtime (aws-cdk-lib 2.257.0: the region's "latest
+   * Node.js" fact, nodejs22.x), so the runtime is set on its `CfnFunction`s, public L1 properties found
+   * in its construct tree. That relies on the framework's shape: test/appstream-provider.test.ts
+   * asserts that its three functions are found and run our runtime, and fails if aws-cdk-lib changes it.
    */
   private hardenFramework(provider: cr.Provider): void {
     for (const child of provider.node.findAll()) {
@@ -223,4 +278,8 @@ export class AppStreamProvider extends Construct {
       'The waiter state machine logs through CloudWatch Logs vended delivery, whose actions '
       + '(logs:CreateLogDelivery and the like) take "*" only.', waiter);
   }
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
