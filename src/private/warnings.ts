@@ -13,4 +13,7 @@ export const Warnings = {
   PLAIN_TEXT_PASSWORD: 'cdk-appstream:plain-text-password',
   ORGANIZATIONAL_UNIT_OUTSIDE_DOMAIN: 'cdk-appstream:organizational-unit-outside-domain',
   EMAIL_NOTIFICATION_WITHOUT_USER_POOL: 'cdk-appstream:email-notification-without-user-pool',
+  DIRECTORY_NAME_NOT_DNS_NAME: 'cdk-appstream:directory-name-not-dns-name',
+  ORGANIZATIONAL_UNITS_EMPTY_OR_REPEATED: 'cdk-appstream:organizational-units-empty-or-repeated',
+  VALUE_BEYOND_NARROWEST_LIMIT: 'cdk-appstream:value-beyond-narrowest-limit',
 } as const;
