@@ -1,4 +1,5 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { enumLikeValue } from './private/enum-like';
 import { SettingPermission } from './user-settings';
 
 /**
@@ -18,7 +19,7 @@ export class AgentAction {
    * @param value the action as the AppStream API spells it, such as `COMPUTER_VISION`
    */
   public static of(value: string): AgentAction {
-    return new AgentAction(value);
+    return new AgentAction(enumLikeValue({ className: 'AgentAction', what: "the agent action's API value", example: 'COMPUTER_VISION' }, value));
   }
 
   /** The action as the AppStream API spells it. */
@@ -26,6 +27,11 @@ export class AgentAction {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 
@@ -65,7 +71,7 @@ export class ScreenResolution {
    * @param value the resolution as the AppStream API spells it, such as `W_1280xH_720`
    */
   public static of(value: string): ScreenResolution {
-    return new ScreenResolution(value);
+    return new ScreenResolution(enumLikeValue({ className: 'ScreenResolution', what: "the resolution's API value", example: 'W_1280xH_720' }, value));
   }
 
   /** The resolution as the AppStream API spells it. */
@@ -73,6 +79,11 @@ export class ScreenResolution {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 
@@ -91,7 +102,7 @@ export class ScreenImageFormat {
    * @param value the format as the AppStream API spells it, such as `PNG`
    */
   public static of(value: string): ScreenImageFormat {
-    return new ScreenImageFormat(value);
+    return new ScreenImageFormat(enumLikeValue({ className: 'ScreenImageFormat', what: "the format's API value", example: 'PNG' }, value));
   }
 
   /** The format as the AppStream API spells it. */
@@ -99,6 +110,11 @@ export class ScreenImageFormat {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 
@@ -119,7 +135,7 @@ export class UserControlMode {
    * @param value the mode as the AppStream API spells it, such as `VIEW_STOP`
    */
   public static of(value: string): UserControlMode {
-    return new UserControlMode(value);
+    return new UserControlMode(enumLikeValue({ className: 'UserControlMode', what: "the mode's API value", example: 'VIEW_STOP' }, value));
   }
 
   /** The mode as the AppStream API spells it. */
@@ -127,6 +143,11 @@ export class UserControlMode {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 

@@ -12,7 +12,8 @@ import {
   validateOrganizationalUnits,
   validateSecretJsonKey,
 } from './private/directory-config-validation';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from './private/stack-props';
+import { enumLikeValue } from './private/enum-like';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from './private/input-types';
 import { PropsValidator } from './private/validation';
 import { Warnings } from './private/warnings';
 
@@ -99,7 +100,7 @@ export class CertificateBasedAuthStatus {
    * @param value the API value, such as `ENABLED`
    */
   public static of(value: string): CertificateBasedAuthStatus {
-    return new CertificateBasedAuthStatus(value);
+    return new CertificateBasedAuthStatus(enumLikeValue({ className: 'CertificateBasedAuthStatus', what: "the status's API value", example: 'ENABLED' }, value));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { enumLikeValue } from './private/enum-like';
 /**
  * A fleet attribute that a deployment can delete from an existing fleet (`attributesToDelete`).
  *
@@ -26,7 +27,7 @@ export class FleetAttribute {
    * @param value the attribute as the AppStream API spells it, such as `IAM_ROLE_ARN`
    */
   public static of(value: string): FleetAttribute {
-    return new FleetAttribute(value);
+    return new FleetAttribute(enumLikeValue({ className: 'FleetAttribute', what: "the attribute's API value", example: 'IAM_ROLE_ARN' }, value));
   }
 
   /** The attribute as the AppStream API spells it. */
@@ -34,5 +35,10 @@ export class FleetAttribute {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }

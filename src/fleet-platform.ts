@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { enumLikeValue } from './private/enum-like';
 
 /**
  * The operating system platform of a fleet.
@@ -28,13 +28,10 @@ export class FleetPlatform {
   /**
    * A platform by its API value, such as `WINDOWS_SERVER_2022`.
    *
-   * @param value the platform's API value (upper-case letters, digits and `_`)
+   * @param value the platform's API value
    */
   public static of(value: string): FleetPlatform {
-    if (!Token.isUnresolved(value) && !/^[A-Z][A-Z0-9_]*$/.test(value)) {
-      throw new Error(`FleetPlatform.of: "${value}" is not a platform value; expected upper-case letters, digits and underscores, such as "WINDOWS_SERVER_2022"`);
-    }
-    return new FleetPlatform(value);
+    return new FleetPlatform(enumLikeValue({ className: 'FleetPlatform', what: "the platform's API value", example: 'WINDOWS_SERVER_2022' }, value));
   }
 
   /** The platform's API value, such as `WINDOWS_SERVER_2022`. */

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { enumLikeValue, EnumLikeShape } from './private/enum-like';
 
 /**
  * The shape of an AppStream instance type name: `stream.<family>[.<generation>].<size>`, such as
@@ -12,6 +12,16 @@ const STREAM_INSTANCE_TYPE_PATTERN = /^stream\.[a-z0-9-]+(\.[a-z0-9-]+)?\.[0-9]*
  * imported from an AMI run on. Sizes beyond the listed ones (`metal`, `nano`) are let through.
  */
 const CATEGORY_INSTANCE_TYPE_PATTERN = /^(GeneralPurpose|ComputeOptimized|MemoryOptimized|Accelerated)\.[a-z][a-z0-9-]*\.([0-9]*(nano|micro|small|medium|large|xlarge)|metal(-[0-9]+xl)?)$/;
+
+const INSTANCE_TYPE_SHAPE: EnumLikeShape = {
+  className: 'InstanceType',
+  what: 'the instance type name',
+  example: 'stream.standard.medium',
+  pattern: new RegExp(`${STREAM_INSTANCE_TYPE_PATTERN.source}|${CATEGORY_INSTANCE_TYPE_PATTERN.source}`),
+  notA: 'an AppStream instance type',
+  expected: '"stream.<family>[.<generation>].<size>", such as "stream.standard.medium" or "stream.graphics.g5.xlarge", '
+    + 'or "<GeneralPurpose|ComputeOptimized|MemoryOptimized|Accelerated>.<type>.<size>", such as "GeneralPurpose.m7i.large"',
+};
 
 /**
  * The instance type of an AppStream (WorkSpaces Applications) fleet.
@@ -522,14 +532,7 @@ export class InstanceType {
    * @param name the instance type name
    */
   public static of(name: string): InstanceType {
-    if (typeof name !== 'string') {
-      throw new Error(`InstanceType.of: expects the instance type name as a string, such as "stream.standard.medium" (got ${typeof name} ${String(name)})`);
-    }
-    if (!Token.isUnresolved(name) && !STREAM_INSTANCE_TYPE_PATTERN.test(name) && !CATEGORY_INSTANCE_TYPE_PATTERN.test(name)) {
-      throw new Error(`InstanceType.of: "${name}" is not an AppStream instance type; expected "stream.<family>[.<generation>].<size>", such as "stream.standard.medium" or "stream.graphics.g5.xlarge", `
-        + 'or "<GeneralPurpose|ComputeOptimized|MemoryOptimized|Accelerated>.<type>.<size>", such as "GeneralPurpose.m7i.large"');
-    }
-    return new InstanceType(name);
+    return new InstanceType(enumLikeValue(INSTANCE_TYPE_SHAPE, name));
   }
 
   /**

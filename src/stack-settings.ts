@@ -1,3 +1,4 @@
+import { enumLikeValue } from './private/enum-like';
 /**
  * Persistent application settings: changes users make to applications and Windows settings are
  * saved after each session and applied to the next.
@@ -32,7 +33,7 @@ export class PreferredProtocol {
    * @param value the protocol as the AppStream API spells it, such as `UDP`
    */
   public static of(value: string): PreferredProtocol {
-    return new PreferredProtocol(value);
+    return new PreferredProtocol(enumLikeValue({ className: 'PreferredProtocol', what: "the protocol's API value", example: 'UDP' }, value));
   }
 
   /** The protocol as the AppStream API spells it. */
@@ -40,6 +41,11 @@ export class PreferredProtocol {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 
@@ -132,7 +138,7 @@ export class StackAttribute {
    * @param value the attribute as the AppStream API spells it, such as `REDIRECT_URL`
    */
   public static of(value: string): StackAttribute {
-    return new StackAttribute(value);
+    return new StackAttribute(enumLikeValue({ className: 'StackAttribute', what: "the attribute's API value", example: 'REDIRECT_URL' }, value));
   }
 
   /** The attribute as the AppStream API spells it. */
@@ -140,5 +146,10 @@ export class StackAttribute {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }

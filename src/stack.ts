@@ -5,12 +5,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AgentAccess } from './agent-access';
 import { IFleet } from './fleet';
-import { NAME_PATTERN } from './private/names';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from './private/input-types';
+import {
+  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, SETTINGS_GROUP_MAX_LENGTH, URL_MAX_LENGTH,
+} from './private/limits';
 import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from './private/permissions';
 import {
-  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, SETTINGS_GROUP_MAX_LENGTH, STACK_NAME_MAX_LENGTH,
-  URL_MAX_LENGTH, renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
-  renderUserSettings, validateEmbedHostDomains, validateUrl, checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName,
+  renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
+  renderUserSettings, validateEmbedHostDomains, validateUrl,
 } from './private/stack-props';
 import { validateTags } from './private/tags';
 import { PropsValidator } from './private/validation';
@@ -366,7 +368,7 @@ export class Stack extends StackBase {
     }
     v.string('stackName', props.stackName, {
       min: 1,
-      max: STACK_NAME_MAX_LENGTH,
+      max: NAME_MAX_LENGTH,
       pattern: NAME_PATTERN,
       patternDescription: 'letters, digits, _ . and -, starting with a letter or digit',
     });

@@ -1,3 +1,4 @@
+import { enumLikeValue } from './private/enum-like';
 /**
  * The kind of persistent storage a storage connector gives users.
  */
@@ -15,7 +16,7 @@ export class StorageConnectorType {
    * @param value the connector type as the AppStream API spells it, such as `HOMEFOLDERS`
    */
   public static of(value: string): StorageConnectorType {
-    return new StorageConnectorType(value);
+    return new StorageConnectorType(enumLikeValue({ className: 'StorageConnectorType', what: "the connector type's API value", example: 'HOMEFOLDERS' }, value));
   }
 
   /** The connector type as the AppStream API spells it. */
@@ -23,6 +24,11 @@ export class StorageConnectorType {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 

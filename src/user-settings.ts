@@ -1,3 +1,4 @@
+import { enumLikeValue } from './private/enum-like';
 /**
  * An action that users can or cannot perform during their streaming sessions.
  *
@@ -28,7 +29,7 @@ export class UserAction {
    * @param value the action as the AppStream API spells it, such as `FILE_UPLOAD`
    */
   public static of(value: string): UserAction {
-    return new UserAction(value);
+    return new UserAction(enumLikeValue({ className: 'UserAction', what: "the action's API value", example: 'FILE_UPLOAD' }, value));
   }
 
   /** The action as the AppStream API spells it. */
@@ -36,6 +37,11 @@ export class UserAction {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 
@@ -54,7 +60,7 @@ export class SettingPermission {
    * @param value the permission as the AppStream API spells it, such as `ENABLED`
    */
   public static of(value: string): SettingPermission {
-    return new SettingPermission(value);
+    return new SettingPermission(enumLikeValue({ className: 'SettingPermission', what: "the permission's API value", example: 'ENABLED' }, value));
   }
 
   /** The permission as the AppStream API spells it. */
@@ -62,6 +68,11 @@ export class SettingPermission {
 
   private constructor(value: string) {
     this.value = value;
+  }
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
   }
 }
 

@@ -4,7 +4,7 @@ import { Annotations, Aspects, CustomResource, FileSystem, IAspect, Lazy, Stack,
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct, IConstruct } from 'constructs';
 import { AppStreamProvider } from './private/appstream-provider';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from './private/stack-props';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from './private/input-types';
 import { compareUsers, USERPOOL, userKey, userNameProblem } from './private/user-name';
 import {
   AUTHENTICATION_TYPE_PATTERN,

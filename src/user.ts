@@ -1,7 +1,9 @@
 import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
-import { checkEnumLike, checkString } from './private/stack-props';
+import { enumLikeValue } from './private/enum-like';
+import { checkEnumLike, checkString } from './private/input-types';
+import { USER_ATTRIBUTE_MAX_LENGTH, USER_ATTRIBUTE_PATTERN } from './private/limits';
 import { userNameProblem } from './private/user-name';
 import { PropsValidator } from './private/validation';
 
@@ -30,7 +32,8 @@ export class AuthenticationType {
    * Returns the named constant when the value is one of them.
    */
   public static of(value: string): AuthenticationType {
-    return KNOWN_AUTHENTICATION_TYPES.find((t) => t.value === value) ?? new AuthenticationType(value);
+    const checked = enumLikeValue({ className: 'AuthenticationType', what: "the authentication type's API value", example: 'SAML' }, value);
+    return KNOWN_AUTHENTICATION_TYPES.find((t) => t.value === checked) ?? new AuthenticationType(checked);
   }
 
   /**
@@ -72,13 +75,18 @@ export class MessageAction {
 
   /** A message action by its API value. */
   public static of(value: string): MessageAction {
-    return new MessageAction(value);
+    return new MessageAction(enumLikeValue({ className: 'MessageAction', what: "the message action's API value", example: 'SUPPRESS' }, value));
   }
 
   /**
    * @param value the value of the API's `MessageAction`
    */
   private constructor(public readonly value: string) {}
+
+  /** The value as the AppStream API spells it. */
+  public toString(): string {
+    return this.value;
+  }
 }
 
 /**
@@ -135,9 +143,6 @@ export interface UserProps {
   readonly messageAction?: MessageAction;
 }
 
-/** API model, shape `UserAttributeValue`. */
-const USER_ATTRIBUTE_MAX_LENGTH = 2048;
-const USER_ATTRIBUTE_PATTERN = /^[A-Za-z0-9_\-\s]+$/;
 const USER_ATTRIBUTE_PATTERN_DESCRIPTION = 'letters A-Z/a-z, digits, "_", "-" and whitespace';
 
 /**

@@ -237,41 +237,41 @@ describe('types of the props, from plain JavaScript', () => {
 
   test.each([
     ['a boolean given as a string', { enableDefaultInternetAccess: 'false' },
-      'enableDefaultInternetAccess: must be true or false (a boolean, not a string) (got the string "false")'],
-    ['disableImdsV1 as a string', { disableImdsV1: 'true' }, 'disableImdsV1: must be true or false (a boolean, not a string) (got the string "true")'],
-    ['startOnCreate as a number', { startOnCreate: 1 }, 'startOnCreate: must be true or false (a boolean, not a string) (got number 1)'],
+      'enableDefaultInternetAccess: must be a boolean (true or false), not a string (got "false")'],
+    ['disableImdsV1 as a string', { disableImdsV1: 'true' }, 'disableImdsV1: must be a boolean (true or false), not a string (got "true")'],
+    ['startOnCreate as a number', { startOnCreate: 1 }, 'startOnCreate: must be a boolean (true or false), not a number (got 1)'],
     ['a fleet type in the wrong case', { fleetType: 'always_on' },
-      'fleetType: must be one of FleetType.ALWAYS_ON, FleetType.ON_DEMAND, FleetType.ELASTIC (got the string "always_on")'],
-    ['a stream view in the wrong case', { streamView: 'desktop' }, 'streamView: must be one of StreamView.APP, StreamView.DESKTOP (got the string "desktop")'],
-    ['a desired state that is not one', { desiredState: 'ON' }, 'desiredState: must be one of FleetState.RUNNING, FleetState.STOPPED (got the string "ON")'],
+      'fleetType: must be one of FleetType.ALWAYS_ON, FleetType.ON_DEMAND, FleetType.ELASTIC (got "always_on")'],
+    ['a stream view in the wrong case', { streamView: 'desktop' }, 'streamView: must be one of StreamView.APP, StreamView.DESKTOP (got "desktop")'],
+    ['a desired state that is not one', { desiredState: 'ON' }, 'desiredState: must be one of FleetState.RUNNING, FleetState.STOPPED (got "ON")'],
     ['an update behavior that is not one', { updateBehavior: 'stop' },
-      'updateBehavior: must be one of FleetUpdateBehavior.STOP_AND_RESTART, FleetUpdateBehavior.FAIL (got the string "stop")'],
+      'updateBehavior: must be one of FleetUpdateBehavior.STOP_AND_RESTART, FleetUpdateBehavior.FAIL (got "stop")'],
     ['an instance type given as a string', { instanceType: 'stream.standard.medium' },
-      'instanceType: must be an InstanceType: use InstanceType.of("stream.standard.medium") or a constant such as InstanceType.STANDARD_MEDIUM (got the string "stream.standard.medium")'],
+      'instanceType: must be an InstanceType such as InstanceType.STANDARD_MEDIUM or InstanceType.of(\'stream.standard.medium\'), not a string (got "stream.standard.medium")'],
     ['an instance type missing', { instanceType: undefined }, 'instanceType: is required, such as InstanceType.STANDARD_MEDIUM'],
     ['an image given as a name', { image: 'name' },
-      'image: must be a FleetImage: use FleetImage.fromName("name") (or FleetImage.latest({ namePrefix })) (got the string "name")'],
+      'image: must be a FleetImage such as FleetImage.fromName("name") or FleetImage.latest({ namePrefix }), not a string (got "name")'],
     ['an image given as an ARN', { image: 'arn:aws:appstream:us-east-1:123456789012:image/X' },
-      'image: must be a FleetImage: use FleetImage.fromArn("arn:aws:appstream:us-east-1:123456789012:image/X")'],
+      'image: must be a FleetImage such as FleetImage.fromArn("arn:aws:appstream:us-east-1:123456789012:image/X")'],
     ['a platform given as a string', { platform: 'WINDOWS_SERVER_2022' },
-      'platform: must be a FleetPlatform: use FleetPlatform.of("WINDOWS_SERVER_2022") or a constant such as FleetPlatform.WINDOWS_SERVER_2022 (got the string "WINDOWS_SERVER_2022")'],
+      'platform: must be a FleetPlatform such as FleetPlatform.WINDOWS_SERVER_2022 or FleetPlatform.of(\'WINDOWS_SERVER_2022\'), not a string (got "WINDOWS_SERVER_2022")'],
     ['a duration given as seconds', { disconnectTimeout: 900 },
-      'disconnectTimeout: must be a Duration, such as Duration.minutes(15) (or Duration.seconds(900)) (got number 900)'],
-    ['a duration given as a string', { maxUserDuration: '8h' }, 'maxUserDuration: must be a Duration, such as Duration.minutes(15) (got the string "8h")'],
-    ['a size given as a number', { rootVolumeSize: 300 }, 'rootVolumeSize: must be a Size, such as Size.gibibytes(300) (got number 300)'],
-    ['a count given as a string', { desiredCapacity: '2' }, 'desiredCapacity: must be a number (got the string "2")'],
-    ['a name given as a number', { fleetName: 42 }, 'fleetName: must be a string, such as "my-fleet" (got number 42)'],
+      'disconnectTimeout: must be a Duration such as Duration.minutes(15) or Duration.seconds(900), not a number (got 900)'],
+    ['a duration given as a string', { maxUserDuration: '8h' }, 'maxUserDuration: must be a Duration such as Duration.minutes(15), not a string (got "8h")'],
+    ['a size given as a number', { rootVolumeSize: 300 }, 'rootVolumeSize: must be a Size such as Size.gibibytes(300), not a number (got 300)'],
+    ['a count given as a string', { desiredCapacity: '2' }, 'desiredCapacity: must be a number, not a string (got "2")'],
+    ['a name given as a number', { fleetName: 42 }, 'fleetName: must be a string such as "my-fleet", not a number (got 42)'],
     ['an attribute given as a string', { attributesToDelete: ['IAM_ROLE_ARN'] },
-      'attributesToDelete[0]: must be a FleetAttribute, such as FleetAttribute.IAM_ROLE_ARN (got the string "IAM_ROLE_ARN")'],
-    ['a list given as a string', { usbDeviceFilterStrings: 'Wacom, *, *, *, *, *, 0, 0' }, 'usbDeviceFilterStrings: must be an array (got the string'],
-    ['tags given as a list', { tags: [{ key: 'a', value: 'b' }] }, 'tags: must be an object of key to value, such as { team: "engineering" } (got an array of 1)'],
-    ['a tag value given as a number', { tags: { count: 3 } }, 'tags["count"]: must be a string, such as "engineering" (got number 3)'],
+      'attributesToDelete[0]: must be a FleetAttribute such as FleetAttribute.IAM_ROLE_ARN or FleetAttribute.of(\'IAM_ROLE_ARN\'), not a string (got "IAM_ROLE_ARN")'],
+    ['a list given as a string', { usbDeviceFilterStrings: 'Wacom, *, *, *, *, *, 0, 0' }, 'usbDeviceFilterStrings: must be an array, not a string (got'],
+    ['tags given as a list', { tags: [{ key: 'a', value: 'b' }] }, 'tags: must be an object of tag keys to values such as { team: "engineering" }, not an array (got an array of 1)'],
+    ['a tag value given as a number', { tags: { count: 3 } }, 'tags["count"]: must be a string such as "engineering", not a number (got 3)'],
     ['a session script given as a key', { sessionScript: 's3://bucket/key.zip' },
-      'sessionScript: must be a FleetSessionScript, such as FleetSessionScript.fromBucket(bucket, "scripts/session.zip") (got the string "s3://bucket/key.zip")'],
+      'sessionScript: must be a FleetSessionScript such as FleetSessionScript.fromBucket(bucket, "scripts/session.zip"), not a string (got "s3://bucket/key.zip")'],
     ['a domain join given as a directory name', { domainJoin: 'corp.example.com' },
-      'domainJoin: must be an object whose directory is an IDirectoryConfig, such as { directory: directoryConfig } (got the string "corp.example.com")'],
-    ['a role given as an ARN', { role: 'arn:aws:iam::123456789012:role/R' }, 'role: must be an iam.IRole, such as iam.Role.fromRoleArn(...) (got the string'],
-    ['a vpc given as an id', { vpc: 'vpc-123' }, 'vpc: must be an ec2.IVpc, such as new ec2.Vpc(...) or ec2.Vpc.fromLookup(...) (got the string "vpc-123")'],
+      'domainJoin: must be an object whose directory is an IDirectoryConfig such as { directory: directoryConfig }, not a string (got "corp.example.com")'],
+    ['a role given as an ARN', { role: 'arn:aws:iam::123456789012:role/R' }, 'role: must be an iam.IRole such as iam.Role.fromRoleArn(...), not a string (got'],
+    ['a vpc given as an id', { vpc: 'vpc-123' }, 'vpc: must be an ec2.IVpc such as new ec2.Vpc(...) or ec2.Vpc.fromLookup(...), not a string (got "vpc-123")'],
   ])('%s is refused, naming the construct, the property, the value and what to use', (_what, props, expected) => {
     const message = errorOf(() => build(js(props)));
     expect(message).toMatch(/^Test\/Fleet: invalid Fleet props \(1 problem\)/);
@@ -295,14 +295,14 @@ describe('types of the props, from plain JavaScript', () => {
   test('no props at all', () => {
     const stack = newStack();
     expect(() => new Fleet(stack, 'Fleet', undefined as unknown as FleetProps))
-      .toThrow('Test/Fleet: invalid Fleet props (1 problem)\n  - props: must be an object with at least instanceType (got undefined undefined)');
+      .toThrow('Test/Fleet: invalid Fleet props (1 problem)\n  - props: must be an object with at least instanceType, not undefined (got undefined)');
   });
 
   test('a FleetImage whose name or ARN is not a string', () => {
     expect(errorOf(() => build({ image: FleetImage.fromName(7 as unknown as string) })))
-      .toContain('image (name): must be a string, such as FleetImage.fromName("MyImage") (got number 7)');
+      .toContain('image (name): must be a string such as FleetImage.fromName("MyImage"), not a number (got 7)');
     expect(errorOf(() => build({ image: FleetImage.fromArn({} as unknown as string) })))
-      .toContain('image (ARN): must be a string, such as FleetImage.fromArn(');
+      .toContain('image (ARN): must be a string such as FleetImage.fromArn(');
   });
 
   test('values of the right types are accepted (enum values as their strings too)', () => {

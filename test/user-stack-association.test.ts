@@ -161,7 +161,8 @@ describe('UserStackAssociation', () => {
       expect(construct).not.toThrow();
       expect(handler()).toEqual([{ UserName: 'dave', AuthenticationType: type }]);
     } else {
-      expect(construct).toThrow(/authenticationType: must be an API value such as SAML/);
+      // AuthenticationType.of() itself refuses the empty value; the construct's contract check the rest.
+      expect(construct).toThrow(type === '' ? /AuthenticationType.of: expects .* as a non-empty string/ : /authenticationType: must be an API value such as SAML/);
       expect(handler).toThrow(/AuthenticationType must be an API value such as SAML/);
     }
   });

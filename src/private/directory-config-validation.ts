@@ -1,5 +1,8 @@
 import { SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import {
+  ACCOUNT_NAME_MIN_LENGTH, ACCOUNT_PASSWORD_MAX_LENGTH, ACCOUNT_PASSWORD_MIN_LENGTH, ARN_PATTERN, OU_MAX_LENGTH,
+} from './limits';
 import { PropsValidator } from './validation';
 
 /**
@@ -8,14 +11,14 @@ import { PropsValidator } from './validation';
  */
 export const DIRECTORY_CONFIG_LIMITS = {
   /** `OrganizationalUnitDistinguishedName`: `max: 2000`. */
-  organizationalUnitMaxLength: 2000,
+  organizationalUnitMaxLength: OU_MAX_LENGTH,
   /** `AccountName`: `min: 1`. */
-  accountNameMinLength: 1,
+  accountNameMinLength: ACCOUNT_NAME_MIN_LENGTH,
   /** `AccountPassword`: `min: 1`, `max: 127`. */
-  accountPasswordMinLength: 1,
-  accountPasswordMaxLength: 127,
+  accountPasswordMinLength: ACCOUNT_PASSWORD_MIN_LENGTH,
+  accountPasswordMaxLength: ACCOUNT_PASSWORD_MAX_LENGTH,
   /** `Arn` (used for `CertificateAuthorityArn`). */
-  arnPattern: /^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$/,
+  arnPattern: ARN_PATTERN,
 } as const;
 
 /**

@@ -1,7 +1,13 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { NAME_PATTERN } from './names';
+import {
+  checkArray, checkBoolean, checkDuration, checkEnum, checkEnumLike, checkList, checkNumber, checkSize, checkString, failType, hasMethods,
+} from './input-types';
+import {
+  ARN_PARTITION, DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, NAME_SOURCE, OU_MAX_LENGTH, ROOT_VOLUME_GIB,
+  S3_BUCKET_NAME, S3_KEY_MAX_LENGTH, SECURITY_GROUPS_MAX, USB_FILTER_MAX_LENGTH, USB_FILTER_PATTERN,
+} from './limits';
 import { validateTags } from './tags';
 import { PropsValidator, StringRule } from './validation';
 import type { FleetProps } from '../fleet';
@@ -12,7 +18,8 @@ import { FleetState, FleetUpdateBehavior } from '../fleet-state';
 import { FleetType, StreamView } from '../fleet-type';
 import { FleetImageConfig } from '../image';
 
-// Limits from the AppStream API model (appstream-service-2.json: CreateFleet, UpdateFleet and the
+// The API model's plain limits live in `limits.ts`. Here are the fleet's limits on which AWS's
+// sources disagree, from the AppStream API model (appstream-service-2.json: CreateFleet, UpdateFleet and the
 // `Fleet` shape), the CloudFormation registry schema of AWS::AppStream::Fleet and cfn-lint's patches
 // to it (extensions/all/aws_appstream_fleet/manual.json). Where these sources disagree, a value is
 // refused only beyond the widest bound one of them documents, and warned about
@@ -38,8 +45,6 @@ interface DisputedRange {
   readonly narrower: readonly NarrowerBound[];
 }
 
-/** The API model's `Name` shape allows 101 characters (pattern `{0,100}` after the first). */
-const NAME_PATTERN_MAX_LENGTH = 101;
 /** The registry schema caps `Name` and `ImageName` at 100 characters: generated names stay within it. */
 export const FLEET_NAME_MAX_LENGTH = 100;
 /** A fleet or image name as the registry schema takes it (`Name` shape, at most 100 characters). */
@@ -50,11 +55,11 @@ export const FLEET_NAME_RULE: StringRule = {
   patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"',
 };
 /** A given fleet or image name: refused only beyond the API pattern's 101 characters. */
-const GIVEN_NAME_RULE: StringRule = { ...FLEET_NAME_RULE, max: NAME_PATTERN_MAX_LENGTH };
+const GIVEN_NAME_RULE: StringRule = { ...FLEET_NAME_RULE, max: NAME_MAX_LENGTH };
 /** `DisplayName`: API `DisplayName` shape max 100 (no minimum); registry 1 to 100. */
-const DISPLAY_NAME = { max: 100, registryMin: 1 };
+const DISPLAY_NAME = { max: DISPLAY_NAME_MAX_LENGTH, registryMin: 1 };
 /** `Description`: API `Description` shape max 256 (no minimum); registry 1 to 256. */
-const DESCRIPTION = { max: 256, registryMin: 1 };
+const DESCRIPTION = { max: DESCRIPTION_MAX_LENGTH, registryMin: 1 };
 /**
  * `ImageArn`: the API's `Arn` shape (partition aws, aws-cn, aws-iso, aws-iso-b or aws-us-gov) and the
  * registry's pattern (`^arn:[a-z-]+:[a-z-]+:(([a-z]+-)+[0-9])?:([0-9]{12})?:.+$`, maxLength 1024),
@@ -62,8 +67,7 @@ const DESCRIPTION = { max: 256, registryMin: 1 };
  * account empty for AWS's public images). A partition of the registry's pattern that the API's does
  * not list is accepted with a warning.
  */
-const IMAGE_ARN_PATTERN = /^arn:[a-z-]+:appstream:[a-z0-9-]*:([0-9]{12})?:image\/[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
-const IMAGE_ARN_API_PARTITION = /^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:/;
+const IMAGE_ARN_PATTERN = new RegExp(`^arn:[a-z-]+:appstream:[a-z0-9-]*:([0-9]{12})?:image/${NAME_SOURCE}$`);
 const IMAGE_ARN_MAX_LENGTH = 1024;
 /**
  * MaxUserDurationInSeconds: CreateFleet, UpdateFleet and the registry schema say 600 to 432000; the
@@ -101,19 +105,6 @@ const IDLE_DISCONNECT_TIMEOUT: DisputedRange = {
     { max: 3600, source: 'cfn-lint' },
   ],
 };
-/** VolumeConfig.VolumeSizeInGb: "Valid range is 200-500 GB" (API). */
-const ROOT_VOLUME_GIB = { min: 200, max: 500 };
-/** VpcConfig.SecurityGroupIds: max 5. */
-export const MAX_SECURITY_GROUPS = 5;
-/** UsbDeviceFilterString: 0 to 100 characters matching this pattern (API). */
-const USB_FILTER_PATTERN = /^((\w*)\s*(\w*)\s*,\s*(\w*)\s*,\s*\*?(\w*)\s*,\s*\*?(\w*)\s*,\s*\*?\d*\s*,\s*\*?\d*\s*,\s*[0-1]\s*,\s*[0-1]\s*)$/;
-const USB_FILTER_MAX_LENGTH = 100;
-/** S3Key: 1 to 1024 characters. */
-const S3_KEY_MAX_LENGTH = 1024;
-/** S3Bucket: 3 to 63 characters of this pattern (API: `^[0-9a-z\.\-]*(?<!\.)$`). */
-const S3_BUCKET_NAME = { min: 3, max: 63, pattern: /^[0-9a-z.-]*(?<!\.)$/ };
-/** DomainJoinInfo.OrganizationalUnitDistinguishedName: max 2000. */
-const OU_MAX_LENGTH = 2000;
 /** "WINDOWS_SERVER_2019, AMAZON_LINUX2 and UBUNTU_PRO_2404 are supported for Elastic fleets." */
 const ELASTIC_PLATFORMS = [FleetPlatform.WINDOWS_SERVER_2019, FleetPlatform.AMAZON_LINUX2, FleetPlatform.UBUNTU_PRO_2404].map(p => p.value);
 const KNOWN_PLATFORMS = [
@@ -191,9 +182,9 @@ export function validateFleetProps(validator: PropsValidator, input: FleetValida
 /** A `Name`-shaped value: refused beyond the API's pattern, warned about beyond the registry's 100 characters. */
 function validateName(validator: PropsValidator, warnings: string[], property: string, value: string | undefined): void {
   validator.string(property, value, GIVEN_NAME_RULE);
-  if (value !== undefined && !Token.isUnresolved(value) && value.length > FLEET_NAME_MAX_LENGTH && value.length <= NAME_PATTERN_MAX_LENGTH
+  if (value !== undefined && !Token.isUnresolved(value) && value.length > FLEET_NAME_MAX_LENGTH && value.length <= NAME_MAX_LENGTH
     && NAME_PATTERN.test(value)) {
-    warnings.push(`${property}: ${JSON.stringify(value)} has ${value.length} characters; the AppStream API's Name pattern allows ${NAME_PATTERN_MAX_LENGTH}, `
+    warnings.push(`${property}: ${JSON.stringify(value)} has ${value.length} characters; the AppStream API's Name pattern allows ${NAME_MAX_LENGTH}, `
       + `but the CloudFormation registry schema allows at most ${FLEET_NAME_MAX_LENGTH}: the deployment may fail`);
   }
 }
@@ -238,11 +229,11 @@ function validateImage(validator: PropsValidator, warnings: string[], input: Fle
   if (image.imageName !== undefined && image.imageArn !== undefined) {
     validator.failRule('image: gives both an image name and an image ARN; a fleet takes exactly one');
   }
-  if (mustBeString(validator, 'image (name)', image.imageName, 'FleetImage.fromName("MyImage")')) {
+  if (checkString(validator, 'image (name)', image.imageName, 'FleetImage.fromName("MyImage")')) {
     validateName(validator, warnings, 'image (name)', image.imageName);
   }
   const arn = image.imageArn;
-  if (!mustBeString(validator, 'image (ARN)', arn, 'FleetImage.fromArn("arn:aws:appstream:us-east-1:123456789012:image/MyImage")')
+  if (!checkString(validator, 'image (ARN)', arn, 'FleetImage.fromArn("arn:aws:appstream:us-east-1:123456789012:image/MyImage")')
     || arn === undefined || Token.isUnresolved(arn)) {
     return;
   }
@@ -253,7 +244,7 @@ function validateImage(validator: PropsValidator, warnings: string[], input: Fle
     patternDescription: 'an AppStream image ARN, arn:<partition>:appstream:<region>:<account>:image/<image name> '
       + '(such as arn:aws:appstream:us-east-1:123456789012:image/MyImage; the account is empty for AWS\'s public images)',
   });
-  if (arn.length <= IMAGE_ARN_MAX_LENGTH && IMAGE_ARN_PATTERN.test(arn) && !IMAGE_ARN_API_PARTITION.test(arn)) {
+  if (arn.length <= IMAGE_ARN_MAX_LENGTH && IMAGE_ARN_PATTERN.test(arn) && !ARN_PARTITION.test(arn)) {
     warnings.push(`image (ARN): ${JSON.stringify(arn)} has a partition that the CloudFormation registry schema's pattern admits but the AppStream API's Arn pattern does not list `
       + '(aws, aws-cn, aws-iso, aws-iso-b, aws-us-gov): the deployment may fail');
   }
@@ -293,7 +284,7 @@ function validateNetwork(validator: PropsValidator, input: FleetValidationInput)
     return;
   }
   // The API caps the list at 5 and sets no minimum (nor does the registry schema).
-  validator.listLength('securityGroups', props.securityGroups, 0, MAX_SECURITY_GROUPS);
+  validator.listLength('securityGroups', props.securityGroups, 0, SECURITY_GROUPS_MAX);
   const subnets = input.subnets;
   if (subnets && !Token.isUnresolved(subnets.subnetIds) && subnets.subnetIds.length === 0) {
     validator.fail('vpcSubnets', '0 subnets', 'must select at least one subnet of the vpc');
@@ -438,84 +429,6 @@ export function toSeconds(duration: Duration | undefined): number | undefined {
 
 // ---- Runtime types of the props, for callers in plain JavaScript (TypeScript and jsii check them) ----
 
-/** How a value of the wrong type is shown in a message. */
-function describeType(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
-  if (typeof value === 'string') {
-    return `the string ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}`;
-  }
-  if (Array.isArray(value)) {
-    return `an array of ${value.length}`;
-  }
-  if (typeof value === 'object') {
-    const name = (value as object).constructor?.name;
-    return name && name !== 'Object' ? `a ${name}` : 'an object';
-  }
-  return `${typeof value} ${String(value)}`;
-}
-
-function failType(validator: PropsValidator, property: string, value: unknown, expected: string): void {
-  validator.failRule(`${property}: must be ${expected} (got ${describeType(value)})`);
-}
-
-/** Records a problem unless `value` is undefined or a string; returns whether it is fine. */
-function mustBeString(validator: PropsValidator, property: string, value: unknown, example: string): boolean {
-  if (value === undefined || typeof value === 'string') {
-    return true;
-  }
-  failType(validator, property, value, `a string, such as ${example}`);
-  return false;
-}
-
-function has(value: unknown, ...methods: string[]): boolean {
-  return typeof value === 'object' && value !== null && methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
-}
-
-/** An object of an enum-like class of this library: it carries its API value as a string. */
-function isEnumLike(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { value?: unknown }).value === 'string';
-}
-
-/** A closed set: one of the enum's values. */
-function checkEnum(validator: PropsValidator, property: string, value: unknown, enumName: string, values: Record<string, string>): void {
-  if (value === undefined || (typeof value === 'string' && (Object.values(values).includes(value) || Token.isUnresolved(value)))) {
-    return;
-  }
-  const allowed = Object.keys(values).map((k) => `${enumName}.${k}`).join(', ');
-  failType(validator, property, value, `one of ${allowed}`);
-}
-
-function checkBoolean(validator: PropsValidator, property: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') {
-    failType(validator, property, value, 'true or false (a boolean, not a string)');
-  }
-}
-
-function checkNumber(validator: PropsValidator, property: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'number') {
-    failType(validator, property, value, 'a number');
-  }
-}
-
-function checkDuration(validator: PropsValidator, property: string, value: unknown): void {
-  if (value !== undefined && !has(value, 'toSeconds', 'isUnresolved')) {
-    failType(validator, property, value, `a Duration, such as Duration.minutes(15)${typeof value === 'number' ? ` (or Duration.seconds(${value}))` : ''}`);
-  }
-}
-
-function checkList(validator: PropsValidator, property: string, value: unknown, each: (item: unknown, i: number) => void): void {
-  if (value === undefined || Token.isUnresolved(value)) {
-    return;
-  }
-  if (!Array.isArray(value)) {
-    failType(validator, property, value, 'an array');
-    return;
-  }
-  value.forEach(each);
-}
-
 /**
  * Records every prop whose JavaScript type is wrong: a string where a boolean belongs (`'false'` would
  * mean true), a value outside an enum, a plain string where an enum-like class or a `FleetImage`
@@ -530,23 +443,17 @@ export function validateFleetPropTypes(validator: PropsValidator, props: FleetPr
   const instanceType: unknown = props.instanceType;
   if (instanceType === undefined) {
     validator.failRule('instanceType: is required, such as InstanceType.STANDARD_MEDIUM');
-  } else if (!isEnumLike(instanceType)) {
-    failType(validator, 'instanceType', instanceType, typeof instanceType === 'string'
-      ? `an InstanceType: use InstanceType.of(${JSON.stringify(instanceType)}) or a constant such as InstanceType.STANDARD_MEDIUM`
-      : 'an InstanceType, such as InstanceType.STANDARD_MEDIUM or InstanceType.of("stream.standard.medium")');
+  } else {
+    checkEnumLike(validator, 'instanceType', instanceType, 'InstanceType', 'STANDARD_MEDIUM', givenOr(instanceType, 'stream.standard.medium'));
   }
   const image: unknown = props.image;
-  if (image !== undefined && !has(image, 'bind')) {
+  if (image !== undefined && !hasMethods(image, 'bind')) {
     failType(validator, 'image', image, typeof image === 'string'
-      ? `a FleetImage: use FleetImage.${image.startsWith('arn:') ? 'fromArn' : 'fromName'}(${JSON.stringify(image)}) (or FleetImage.latest({ namePrefix }))`
-      : 'a FleetImage: FleetImage.fromName(), FleetImage.fromArn() or FleetImage.latest()');
+      ? `a FleetImage such as FleetImage.${image.startsWith('arn:') ? 'fromArn' : 'fromName'}(${JSON.stringify(image)}) or FleetImage.latest({ namePrefix })`
+      : 'a FleetImage such as FleetImage.fromName(), FleetImage.fromArn() or FleetImage.latest()');
   }
   const platform: unknown = props.platform;
-  if (platform !== undefined && !isEnumLike(platform)) {
-    failType(validator, 'platform', platform, typeof platform === 'string'
-      ? `a FleetPlatform: use FleetPlatform.of(${JSON.stringify(platform)}) or a constant such as FleetPlatform.WINDOWS_SERVER_2022`
-      : 'a FleetPlatform, such as FleetPlatform.WINDOWS_SERVER_2022');
-  }
+  checkEnumLike(validator, 'platform', platform, 'FleetPlatform', 'WINDOWS_SERVER_2022', givenOr(platform, 'WINDOWS_SERVER_2022'));
   checkEnum(validator, 'fleetType', props.fleetType, 'FleetType', FleetType);
   checkEnum(validator, 'streamView', props.streamView, 'StreamView', StreamView);
   checkEnum(validator, 'desiredState', props.desiredState, 'FleetState', FleetState);
@@ -560,41 +467,41 @@ export function validateFleetPropTypes(validator: PropsValidator, props: FleetPr
   for (const name of ['maxUserDuration', 'disconnectTimeout', 'idleDisconnectTimeout'] as const) {
     checkDuration(validator, name, props[name]);
   }
-  if (props.rootVolumeSize !== undefined && !has(props.rootVolumeSize, 'toGibibytes', 'isUnresolved')) {
-    failType(validator, 'rootVolumeSize', props.rootVolumeSize, 'a Size, such as Size.gibibytes(300)');
-  }
-  mustBeString(validator, 'fleetName', props.fleetName, '"my-fleet"');
-  mustBeString(validator, 'displayName', props.displayName, '"Engineering apps"');
-  mustBeString(validator, 'description', props.description, '"Apps for the engineering team"');
+  checkSize(validator, 'rootVolumeSize', props.rootVolumeSize, 'Size.gibibytes(300)');
+  checkString(validator, 'fleetName', props.fleetName, '"my-fleet"');
+  checkString(validator, 'displayName', props.displayName, '"Engineering apps"');
+  checkString(validator, 'description', props.description, '"Apps for the engineering team"');
   checkList(validator, 'usbDeviceFilterStrings', props.usbDeviceFilterStrings,
-    (item, i) => mustBeString(validator, `usbDeviceFilterStrings[${i}]`, item, '"Wacom, *, *, *, *, *, 0, 0"'));
-  checkList(validator, 'attributesToDelete', props.attributesToDelete, (item, i) => {
-    if (!isEnumLike(item)) {
-      failType(validator, `attributesToDelete[${i}]`, item, 'a FleetAttribute, such as FleetAttribute.IAM_ROLE_ARN');
-    }
-  });
-  checkList(validator, 'securityGroups', props.securityGroups, () => undefined);
-  if (props.sessionScript !== undefined && !has(props.sessionScript, 'bind')) {
-    failType(validator, 'sessionScript', props.sessionScript, 'a FleetSessionScript, such as FleetSessionScript.fromBucket(bucket, "scripts/session.zip")');
+    (item, i) => checkString(validator, `usbDeviceFilterStrings[${i}]`, item, '"Wacom, *, *, *, *, *, 0, 0"'));
+  checkList(validator, 'attributesToDelete', props.attributesToDelete,
+    (item, i) => checkEnumLike(validator, `attributesToDelete[${i}]`, item, 'FleetAttribute', 'IAM_ROLE_ARN', givenOr(item, 'IAM_ROLE_ARN')));
+  checkArray(validator, 'securityGroups', props.securityGroups);
+  if (props.sessionScript !== undefined && !hasMethods(props.sessionScript, 'bind')) {
+    failType(validator, 'sessionScript', props.sessionScript, 'a FleetSessionScript such as FleetSessionScript.fromBucket(bucket, "scripts/session.zip")');
   }
   const domainJoin: unknown = props.domainJoin;
   if (domainJoin !== undefined && (typeof domainJoin !== 'object' || domainJoin === null
     || typeof (domainJoin as { directory?: { directoryName?: unknown } }).directory?.directoryName !== 'string')) {
-    failType(validator, 'domainJoin', domainJoin, 'an object whose directory is an IDirectoryConfig, such as { directory: directoryConfig }');
+    failType(validator, 'domainJoin', domainJoin, 'an object whose directory is an IDirectoryConfig such as { directory: directoryConfig }');
   } else if (domainJoin !== undefined) {
-    mustBeString(validator, 'domainJoin.organizationalUnit', props.domainJoin?.organizationalUnit, '"OU=AppStream,DC=corp,DC=example,DC=com"');
+    checkString(validator, 'domainJoin.organizationalUnit', props.domainJoin?.organizationalUnit, '"OU=AppStream,DC=corp,DC=example,DC=com"');
   }
   if (props.role !== undefined && (typeof props.role !== 'object' || props.role === null || typeof props.role.roleArn !== 'string')) {
-    failType(validator, 'role', props.role, 'an iam.IRole, such as iam.Role.fromRoleArn(...)');
+    failType(validator, 'role', props.role, 'an iam.IRole such as iam.Role.fromRoleArn(...)');
   }
-  if (props.vpc !== undefined && !has(props.vpc, 'selectSubnets')) {
-    failType(validator, 'vpc', props.vpc, 'an ec2.IVpc, such as new ec2.Vpc(...) or ec2.Vpc.fromLookup(...)');
+  if (props.vpc !== undefined && !hasMethods(props.vpc, 'selectSubnets')) {
+    failType(validator, 'vpc', props.vpc, 'an ec2.IVpc such as new ec2.Vpc(...) or ec2.Vpc.fromLookup(...)');
   }
   if (props.tags !== undefined && (typeof props.tags !== 'object' || props.tags === null || Array.isArray(props.tags))) {
-    failType(validator, 'tags', props.tags, 'an object of key to value, such as { team: "engineering" }');
+    failType(validator, 'tags', props.tags, 'an object of tag keys to values such as { team: "engineering" }');
   } else if (props.tags !== undefined && !Token.isUnresolved(props.tags)) {
     for (const [key, value] of Object.entries(props.tags)) {
-      mustBeString(validator, `tags[${JSON.stringify(key)}]`, value, '"engineering"');
+      checkString(validator, `tags[${JSON.stringify(key)}]`, value, '"engineering"');
     }
   }
+}
+
+/** The string the user gave, to show wrapped in `of()`; otherwise `fallback`. */
+function givenOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && !Token.isUnresolved(value) ? value : fallback;
 }

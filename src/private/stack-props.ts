@@ -1,38 +1,21 @@
 import { URL } from 'url';
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from './input-types';
+import {
+  ACCESS_ENDPOINTS_MAX, ACCESS_ENDPOINTS_MIN, ARN_PARTITION_SOURCE, CLIPBOARD_MAX_LENGTH_MAX, CLIPBOARD_MAX_LENGTH_MIN,
+  CONNECTOR_DOMAIN_MAX_LENGTH, CONNECTOR_DOMAIN_MIN_LENGTH, CONNECTOR_DOMAINS_MAX, CONNECTOR_RESOURCE_IDENTIFIER_MAX_LENGTH,
+  EMBED_HOST_DOMAIN_MAX_LENGTH, EMBED_HOST_DOMAIN_PATTERN, EMBED_HOST_DOMAINS_MAX, EMBED_HOST_DOMAINS_MIN, URL_MAX_LENGTH,
+  URL_PATTERN_MAX_LENGTH, URL_PATTERN_MIN_LENGTH, URL_PATTERN_PATTERN, URL_PATTERNS_MAX,
+} from './limits';
 import { PropsValidator } from './validation';
 import { AgentAccess, AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution } from '../agent-access';
 import { ContentRedirection, UrlRedirection } from '../stack-settings';
 import { StorageConnector, StorageConnectorType } from '../storage-connector';
 import { SettingPermission, UserAction, UserSetting, UserSettings } from '../user-settings';
 
-// Tags follow the rule that every AppStream resource shares.
-
-// Limits of the AppStream API model (appstream-service-2.json) and the CloudFormation registry
-// schema of AWS::AppStream::Stack, encoded here: the build never reads the reference files.
-export const STACK_NAME_MAX_LENGTH = 101;
-export const DISPLAY_NAME_MAX_LENGTH = 100;
-export const DESCRIPTION_MAX_LENGTH = 256;
-export const URL_MAX_LENGTH = 1000;
-export const SETTINGS_GROUP_MAX_LENGTH = 100;
-export const CLIPBOARD_MAX_LENGTH_MIN = 1;
-export const CLIPBOARD_MAX_LENGTH_MAX = 20_971_520;
-export const CONNECTOR_DOMAINS_MAX = 50;
-export const CONNECTOR_DOMAIN_MIN_LENGTH = 1;
-export const CONNECTOR_DOMAIN_MAX_LENGTH = 64;
-export const CONNECTOR_RESOURCE_IDENTIFIER_MAX_LENGTH = 2048;
-export const ACCESS_ENDPOINTS_MIN = 1;
-export const ACCESS_ENDPOINTS_MAX = 4;
-export const EMBED_HOST_DOMAINS_MIN = 1;
-export const EMBED_HOST_DOMAINS_MAX = 20;
-export const EMBED_HOST_DOMAIN_MAX_LENGTH = 128;
-export const EMBED_HOST_DOMAIN_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
-export const URL_PATTERNS_MAX = 100;
-export const URL_PATTERN_MIN_LENGTH = 1;
-export const URL_PATTERN_MAX_LENGTH = 2048;
-export const URL_PATTERN_PATTERN = /^(\*|https?:\/\/[^\s,;]+)$/;
-export const S3_BUCKET_ARN_PATTERN = /^arn:aws(?:-cn|-iso-b|-iso|-us-gov)?:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** An S3 bucket ARN: the API's `Arn` partitions, service `s3`, a bucket name. */
+const S3_BUCKET_ARN_PATTERN = new RegExp(`^arn:${ARN_PARTITION_SOURCE}:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`);
 
 /**
  * The redirect and feedback URLs: the API model (`RedirectURL`, `FeedbackURL`) and cfn-lint give
@@ -59,90 +42,9 @@ export function validateUrl(v: PropsValidator, property: string, value: string |
   }
 }
 
-// Runtime type checks for callers from plain JavaScript (and jsii languages that pass `any`),
-// where a value of the wrong type would change the meaning (`'false'` is truthy) or crash deep
-// inside. Undefined values and tokens are left to the other rules.
-
-/** Records a problem unless `value` is undefined or a boolean. */
-export function checkBoolean(v: PropsValidator, property: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') {
-    v.fail(property, value, `must be a boolean (true or false), not ${typeName(value)}`);
-  }
-}
-
-/** Records a problem unless `value` is undefined, a string, or a token. */
-export function checkString(v: PropsValidator, property: string, value: unknown): value is string | undefined {
-  if (value === undefined || typeof value === 'string' || Token.isUnresolved(value)) {
-    return true;
-  }
-  v.fail(property, value, `must be a string, not ${typeName(value)}`);
-  return false;
-}
-
-/** Records a problem unless `value` is undefined or an array; returns whether it may be iterated. */
-export function checkArray(v: PropsValidator, property: string, value: unknown): boolean {
-  if (value === undefined || Array.isArray(value) || Token.isUnresolved(value)) {
-    return Array.isArray(value);
-  }
-  v.fail(property, value, `must be an array, not ${typeName(value)}`);
-  return false;
-}
-
-/**
- * Records a problem unless `value` is undefined or an instance of the enum-like class `className`
- * (an object with a string `value`, as its constants and `of()` make). Judged by shape, not by
- * `instanceof`, so that two copies of this library in one app still work.
- */
-export function checkEnumLike(
-  v: PropsValidator, property: string, value: unknown, className: string, constant: string, apiValue: string = constant,
-): boolean {
-  if (value === undefined) {
-    return true;
-  }
-  if (typeof value === 'object' && value !== null && typeof (value as { value?: unknown }).value === 'string') {
-    return true;
-  }
-  v.fail(property, value, `must be ${article(className)} ${className} such as ${className}.${constant} or ${className}.of('${apiValue}'), not ${typeName(value)}`);
-  return false;
-}
-
-/**
- * Records a problem unless `value` is undefined or an object with the given members (a class
- * instance such as a `StorageConnector`, or a construct such as a fleet).
- */
-export function checkObject(v: PropsValidator, property: string, value: unknown, what: string, members: string[]): boolean {
-  if (value === undefined) {
-    return true;
-  }
-  if (typeof value === 'object' && value !== null && members.every((m) => (value as Record<string, unknown>)[m] !== undefined)) {
-    return true;
-  }
-  v.fail(property, value, `must be ${what}, not ${typeName(value)}`);
-  return false;
-}
-
 /** A `UserSetting` or `AgentAccessSetting`: an object with an action and a permission. */
 function checkSetting(v: PropsValidator, property: string, value: unknown, className: string, example: string): boolean {
   return checkObject(v, property, value, `a ${className} such as ${example}`, ['action', 'permission']);
-}
-
-function article(word: string): string {
-  return /^[aeio]/i.test(word) ? 'an' : 'a'; // 'a UserAction', 'an AgentAction', 'an object'
-}
-
-/** How a value's type reads in an error. */
-export function typeName(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
-  if (Array.isArray(value)) {
-    return 'an array';
-  }
-  if (typeof value === 'object') {
-    const name = (value as object).constructor?.name;
-    return name && name !== 'Object' ? `${article(name)} ${name}` : 'a plain object';
-  }
-  return `${article(typeof value)} ${typeof value}`;
 }
 
 const CLIPBOARD_ACTIONS = [UserAction.CLIPBOARD_COPY_FROM_LOCAL_DEVICE.value, UserAction.CLIPBOARD_COPY_TO_LOCAL_DEVICE.value];

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { TAG_KEY, TAG_VALUE, TAGS_MAX } from './limits';
 import { PropsValidator } from './validation';
 
 // The AppStream API model's tag shapes (appstream-service-2.json), shared by every AppStream
@@ -7,20 +8,14 @@ import { PropsValidator } from './validation';
 // spaces or `_.:/=+-@`, never starting with `aws:`); `TagValue` is 0 to 256 characters of
 // `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. The registry schemas accept more; the service enforces these.
 
-/** The most tags an AppStream resource takes. */
-export const TAGS_MAX = 50;
-/** `TagKey` length and pattern. */
-export const TAG_KEY = {
-  min: 1,
-  max: 128,
-  pattern: /^(?!aws:).[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+/** `TagKey` length and pattern, with the words an error shows. */
+const TAG_KEY_RULE = {
+  ...TAG_KEY,
   patternDescription: '1 to 128 letters, digits, spaces or _.:/=+-@ (after a first character that may be any), not starting with aws:',
 };
-/** `TagValue` length and pattern. */
-export const TAG_VALUE = {
-  min: 0,
-  max: 256,
-  pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+/** `TagValue` length and pattern, with the words an error shows. */
+const TAG_VALUE_RULE = {
+  ...TAG_VALUE,
   patternDescription: 'at most 256 letters, digits, spaces or _.:/=+-@',
 };
 
@@ -35,7 +30,7 @@ export function validateTags(v: PropsValidator, tags: { [key: string]: string } 
   const keys = Object.keys(tags);
   v.listLength('tags', keys, 0, TAGS_MAX);
   for (const key of keys) {
-    v.string(`tags key ${JSON.stringify(key)}`, key, TAG_KEY);
-    v.string(`tags[${JSON.stringify(key)}]`, tags[key], TAG_VALUE);
+    v.string(`tags key ${JSON.stringify(key)}`, key, TAG_KEY_RULE);
+    v.string(`tags[${JSON.stringify(key)}]`, tags[key], TAG_VALUE_RULE);
   }
 }

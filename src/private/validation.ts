@@ -118,5 +118,11 @@ function describe(value: unknown): string {
   if (typeof value === 'string') {
     return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
   }
+  if (Array.isArray(value)) {
+    return `an array of ${value.length}`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    return 'an object';
+  }
   return String(value);
 }
