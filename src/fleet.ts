@@ -735,12 +735,15 @@ export class Fleet extends FleetBase {
 
   /**
    * The IAM role of the fleet's streaming instances. Reading it creates the default role (assumed by
-   * `appstream.amazonaws.com`) if the fleet has none yet.
+   * `appstream.amazonaws.com` on behalf of this account only: the `aws:SourceAccount` condition of
+   * AppStream's cross-service confused-deputy guidance) if the fleet has none yet.
    */
   public get role(): iam.IRole {
     if (!this.instanceRole) {
       this.instanceRole = new iam.Role(this, 'InstanceRole', {
-        assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com'),
+        assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com').withConditions({
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+        }),
         description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
       });
       this._resource.iamRoleArn = this.instanceRole.roleArn;

@@ -66,7 +66,13 @@ describe('Fleet resource', () => {
     });
     t.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
-        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appstream.amazonaws.com' } }],
+        // only on behalf of this account (AppStream's confused-deputy guidance for fleet roles)
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'appstream.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+        }],
       },
     });
     expect(f.fleetType).toBe(FleetType.ON_DEMAND);
