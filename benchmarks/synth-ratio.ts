@@ -1,16 +1,27 @@
 /**
- * Synth time of the same AppStream estate written with this library's L2 constructs and with raw L1s.
+ * Synth time of the same AppStream estate written with this library's L2 constructs and with raw
+ * L1s, against aws-cdk-lib's own L2 overhead measured in the same run.
  *
- * 20 fleets + 20 stacks + 20 stack-fleet associations, in two scenarios:
- * - plain: fleets that need no AWS permissions (the L2 then creates no instance role);
- * - granted: each fleet may read an S3 bucket of the app's (an `s3.Bucket` in both variants, since
- *   the bucket is not ours to measure): L2 `bucket.grantRead(fleet)`; L1 a CfnRole and a CfnPolicy
- *   written by hand with the same statements.
- * Each pair is synthesized alternately, after warm-up rounds, and the medians are compared. The
- * script checks that both variants hold the same resources. A reference ratio of aws-cdk-lib's own
- * `sqs.Queue` against `sqs.CfnQueue` is printed beside.
+ * COUNT (default 100) fleets + COUNT stacks + COUNT stack-fleet associations, in these variants:
+ * - generated: no fleetName / stackName. The L2 generates both names; the equivalent L1 names its
+ *   CfnFleet and CfnStack with `Names.uniqueResourceName` (CfnFleet requires a name);
+ * - given: fleetName / stackName given (literal names in the L1);
+ * - granted (GRANTED=1 only): given names, and each fleet may read an S3 bucket of the app's (an
+ *   `s3.Bucket` in both variants, since the bucket is not ours to measure): L2
+ *   `bucket.grantRead(fleet)`; L1 a CfnRole and a CfnPolicy written by hand with the same statements.
+ * The per-stack user association is not measured: the L2's is a custom resource (with its provider)
+ * that has no L1 equivalent holding the same resources.
  *
- *   npx projen bench:synth            # ROUNDS=30 by default; run on an otherwise idle machine
+ * Each variant has its own reference: aws-cdk-lib's `sqs.Queue` against `sqs.CfnQueue`, on as many
+ * resources as the variant's template holds, without queue names for `generated` and with them
+ * otherwise. Every round synthesizes every build once (L2, L1, sqs L2, sqs L1 of every variant), in
+ * an order that rotates round by round, after warm-up rounds, with a full GC before each synthesis;
+ * the medians are compared. The script checks that the L2 and L1 of a variant hold the same
+ * resources. A variant meets the goal when its L2 / L1 is at most the reference's; the script exits
+ * non-zero when one does not.
+ *
+ *   npx projen bench:synth            # ROUNDS=21 by default (about two minutes); run on an otherwise idle machine
+ *   ROUNDS=31 COUNT=100 GRANTED=1 npx projen bench:synth
  */
 import { performance } from 'perf_hooks';
 import * as cdk from 'aws-cdk-lib';
@@ -20,28 +31,48 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as appstream from '../src';
 
-const COUNT = 20;
+const COUNT = Number(process.env.COUNT ?? '100');
 const IMAGE = 'AppStream-WinServer2022-09-01-2025';
-const ROUNDS = Number(process.env.ROUNDS ?? '30');
-const WARMUP = 3;
+const ROUNDS = Number(process.env.ROUNDS ?? '21');
+const WARMUP = Number(process.env.WARMUP ?? '3');
+const GRANTED = process.env.GRANTED === '1';
 
-function l2App(granted: boolean): cdk.App {
+type Naming = 'generated' | 'given';
+
+interface Variant {
+  readonly name: string;
+  readonly naming: Naming;
+  readonly granted: boolean;
+}
+
+const VARIANTS: Variant[] = [
+  { name: 'generated names', naming: 'generated', granted: false },
+  { name: 'given names', naming: 'given', granted: false },
+  ...(GRANTED ? [{ name: 'given names, bucket.grantRead(fleet) per fleet', naming: 'given' as Naming, granted: true }] : []),
+];
+
+function benchStack(app: cdk.App): cdk.Stack {
+  return new cdk.Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+function l2App(variant: Variant): cdk.App {
   const app = new cdk.App();
-  const stack = new cdk.Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
+  const stack = benchStack(app);
+  const given = variant.naming === 'given';
   for (let i = 0; i < COUNT; i++) {
     const fleet = new appstream.Fleet(stack, `Fleet${i}`, {
-      fleetName: `fleet-${i}`,
+      fleetName: given ? `fleet-${i}` : undefined,
       instanceType: appstream.InstanceType.STANDARD_MEDIUM,
       image: appstream.FleetImage.fromName(IMAGE),
       desiredCapacity: 2,
       maxUserDuration: cdk.Duration.hours(8),
       disconnectTimeout: cdk.Duration.minutes(15),
     });
-    if (granted) {
+    if (variant.granted) {
       new s3.Bucket(stack, `Data${i}`).grantRead(fleet);
     }
     new appstream.Stack(stack, `Stack${i}`, {
-      stackName: `stack-${i}`,
+      stackName: given ? `stack-${i}` : undefined,
       fleet,
       userSettings: { clipboardCopyToLocalDevice: false, fileDownload: false, printingToLocalDevice: false },
     });
@@ -49,12 +80,13 @@ function l2App(granted: boolean): cdk.App {
   return app;
 }
 
-function l1App(granted: boolean): cdk.App {
+function l1App(variant: Variant): cdk.App {
   const app = new cdk.App();
-  const stack = new cdk.Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
+  const stack = benchStack(app);
+  const given = variant.naming === 'given';
   for (let i = 0; i < COUNT; i++) {
     let roleArn: string | undefined;
-    if (granted) {
+    if (variant.granted) {
       const bucket = new s3.Bucket(stack, `Data${i}`);
       const role = new iam.CfnRole(stack, `FleetRole${i}`, {
         assumeRolePolicyDocument: {
@@ -87,14 +119,17 @@ function l1App(granted: boolean): cdk.App {
       iamRoleArn: roleArn,
       disableImdsv1: true,
     });
+    if (!given) {
+      fleet.name = cdk.Names.uniqueResourceName(fleet, { maxLength: 100 });
+    }
     const appStreamStack = new appstreamL1.CfnStack(stack, `Stack${i}`, {
-      name: `stack-${i}`,
       userSettings: [
         { action: 'CLIPBOARD_COPY_TO_LOCAL_DEVICE', permission: 'DISABLED' },
         { action: 'FILE_DOWNLOAD', permission: 'DISABLED' },
         { action: 'PRINTING_TO_LOCAL_DEVICE', permission: 'DISABLED' },
       ],
     });
+    appStreamStack.name = given ? `stack-${i}` : cdk.Names.uniqueResourceName(appStreamStack, { maxLength: 100 });
     const association = new appstreamL1.CfnStackFleetAssociation(stack, `Association${i}`, {
       fleetName: fleet.ref,
       stackName: appStreamStack.ref,
@@ -105,15 +140,16 @@ function l1App(granted: boolean): cdk.App {
   return app;
 }
 
-/** Reference point: aws-cdk-lib's own L2 (sqs.Queue) against its L1, the same number of resources. */
-function sqsApp(l2: boolean): cdk.App {
+/** Reference: aws-cdk-lib's own L2 (sqs.Queue) against its L1, on `resources` queues. */
+function sqsApp(l2: boolean, naming: Naming, resources: number): cdk.App {
   const app = new cdk.App();
-  const stack = new cdk.Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
-  for (let i = 0; i < 4 * COUNT; i++) {
+  const stack = benchStack(app);
+  for (let i = 0; i < resources; i++) {
+    const queueName = naming === 'given' ? `queue-${i}` : undefined;
     if (l2) {
-      new sqs.Queue(stack, `Queue${i}`, { queueName: `queue-${i}`, visibilityTimeout: cdk.Duration.minutes(5) });
+      new sqs.Queue(stack, `Queue${i}`, { queueName, visibilityTimeout: cdk.Duration.minutes(5) });
     } else {
-      new sqs.CfnQueue(stack, `Queue${i}`, { queueName: `queue-${i}`, visibilityTimeout: 300 });
+      new sqs.CfnQueue(stack, `Queue${i}`, { queueName, visibilityTimeout: 300 });
     }
   }
   return app;
@@ -129,48 +165,83 @@ function resourceCounts(app: cdk.App): Record<string, number> {
 }
 
 function timeSynth(build: () => cdk.App): number {
-  // A full collection before each round, so that neither variant pays for the other's garbage.
+  // A full collection before each synthesis, so that no build pays for another's garbage.
   (globalThis as { gc?: () => void }).gc?.();
   const start = performance.now();
   build().synth();
   return performance.now() - start;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
-/** Median synth times of two builds, alternated round by round after warm-up rounds. */
-function compare(l2: () => cdk.App, l1: () => cdk.App): { l2: number; l1: number; ratio: number } {
-  for (let i = 0; i < WARMUP; i++) {
-    timeSynth(l2);
-    timeSynth(l1);
-  }
-  const l2Times: number[] = [];
-  const l1Times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    l2Times.push(timeSynth(l2));
-    l1Times.push(timeSynth(l1));
-  }
-  return { l2: median(l2Times), l1: median(l1Times), ratio: median(l2Times) / median(l1Times) };
+interface Build {
+  readonly label: string;
+  readonly build: () => cdk.App;
+  readonly times: number[];
 }
 
 function main(): void {
-  console.log(`rounds: ${ROUNDS} each, after ${WARMUP} warm-up rounds; ${COUNT} fleets + ${COUNT} stacks + ${COUNT} associations`);
-  console.log('| scenario | resources (identical in both) | L2 median | L1 median | L2 / L1 |');
-  console.log('|---|---|---:|---:|---:|');
-  for (const granted of [false, true]) {
-    const l2Counts = JSON.stringify(resourceCounts(l2App(granted)));
-    const l1Counts = JSON.stringify(resourceCounts(l1App(granted)));
-    if (l2Counts !== l1Counts) {
-      throw new Error(`the variants differ: L2 ${l2Counts}, L1 ${l1Counts}`);
-    }
-    const result = compare(() => l2App(granted), () => l1App(granted));
-    console.log(`| ${granted ? 'granted (bucket.grantRead(fleet) per fleet)' : 'plain'} | ${l2Counts.replace(/"AWS::/g, '"')} `
-      + `| ${result.l2.toFixed(1)} ms | ${result.l1.toFixed(1)} ms | ${result.ratio.toFixed(2)}x |`);
+  if (!(globalThis as { gc?: () => void }).gc) {
+    console.warn('warning: no global gc (run with NODE_OPTIONS=--expose-gc, as `npx projen bench:synth` does)');
   }
-  const reference = compare(() => sqsApp(true), () => sqsApp(false));
-  console.log(`| reference: aws-cdk-lib sqs.Queue vs sqs.CfnQueue | ${4 * COUNT} queues | ${reference.l2.toFixed(1)} ms `
-    + `| ${reference.l1.toFixed(1)} ms | ${reference.ratio.toFixed(2)}x |`);
-  console.log('goal: L2 / L1 <= 1.20x');
+  const builds: Build[] = [];
+  const rows: Array<{ variant: Variant; resources: string; queues: number; l2: Build; l1: Build; sqsL2: Build; sqsL1: Build }> = [];
+  for (const variant of VARIANTS) {
+    const l2Counts = resourceCounts(l2App(variant));
+    const l1Counts = resourceCounts(l1App(variant));
+    if (JSON.stringify(l2Counts) !== JSON.stringify(l1Counts)) {
+      throw new Error(`${variant.name}: the variants differ: L2 ${JSON.stringify(l2Counts)}, L1 ${JSON.stringify(l1Counts)}`);
+    }
+    const queues = Object.values(l2Counts).reduce((a, b) => a + b, 0);
+    const make = (label: string, build: () => cdk.App): Build => {
+      const b = { label: `${variant.name}: ${label}`, build, times: [] };
+      builds.push(b);
+      return b;
+    };
+    rows.push({
+      variant,
+      resources: Object.entries(l2Counts).map(([type, n]) => `${n} ${type.replace(/^AWS::/, '')}`).join(', '),
+      queues,
+      l2: make('L2', () => l2App(variant)),
+      l1: make('L1', () => l1App(variant)),
+      sqsL2: make('sqs.Queue', () => sqsApp(true, variant.naming, queues)),
+      sqsL1: make('sqs.CfnQueue', () => sqsApp(false, variant.naming, queues)),
+    });
+  }
+
+  console.log(`rounds: ${ROUNDS}, after ${WARMUP} warm-up rounds; every build once per round, the order rotating;`
+    + ` ${COUNT} fleets + ${COUNT} stacks + ${COUNT} stack-fleet associations`);
+  for (let round = -WARMUP; round < ROUNDS; round++) {
+    const offset = ((round % builds.length) + builds.length) % builds.length;
+    for (let i = 0; i < builds.length; i++) {
+      const b = builds[(i + offset) % builds.length];
+      const ms = timeSynth(b.build);
+      if (round >= 0) {
+        b.times.push(ms);
+      }
+    }
+  }
+
+  console.log('| variant | resources (identical in L2 and L1) | L2 median | L1 median | L2 / L1 | sqs.Queue / sqs.CfnQueue (same count) | L2 / L1 ≤ reference |');
+  console.log('|---|---|---:|---:|---:|---:|---|');
+  let missed = 0;
+  for (const row of rows) {
+    const ratio = median(row.l2.times) / median(row.l1.times);
+    const reference = median(row.sqsL2.times) / median(row.sqsL1.times);
+    const met = ratio <= reference;
+    missed += met ? 0 : 1;
+    console.log(`| ${row.variant.name} | ${row.resources} | ${median(row.l2.times).toFixed(1)} ms | ${median(row.l1.times).toFixed(1)} ms `
+      + `| ${ratio.toFixed(2)}x | ${reference.toFixed(2)}x (${median(row.sqsL2.times).toFixed(1)} / ${median(row.sqsL1.times).toFixed(1)} ms, ${row.queues} queues) `
+      + `| ${met ? 'yes' : 'NO'} |`);
+  }
+  console.log('goal: per variant, L2 / L1 <= aws-cdk-lib\'s sqs.Queue / sqs.CfnQueue in the same run');
+  if (missed > 0) {
+    process.exitCode = 1;
+  }
 }
 
 main();
