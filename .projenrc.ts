@@ -1,6 +1,6 @@
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { awscdk, javascript, JsonFile } from 'projen';
-import { HANDLER_NODE_MAJOR } from './src/private/handler-runtime';
+import { HANDLER_NODE_MAJOR } from './src/core/private/handler-runtime';
 
 // Versions that work together offline; see the toolchain notes in CONTRIBUTING.md before changing one.
 const CDK_VERSION = '2.257.0';

@@ -27,8 +27,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { isComplete, onEvent } from '../lambda/provider';
-import { HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from '../src/private/provider-contract';
-import { USER_STACK_ASSOCIATION_RESOURCE_TYPE, UserStackAssociationProps as Property } from '../src/private/user-stack-association-contract';
+import { HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from '../src/core/private/provider-contract';
+import { USER_STACK_ASSOCIATION_RESOURCE_TYPE, UserStackAssociationProps as Property } from '../src/users/private/user-stack-association-contract';
 import { FakeAppStream, type RateLimit, useFakeEndpoint } from '../test/fake-appstream/server';
 import { type FakeUser, registerUserOperations, userKey } from '../test/fake-appstream/users';
 import { type FrameworkOptions, resourceEvents, runCustomResource } from '../test/util/provider-framework';

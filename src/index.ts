@@ -1,19 +1,26 @@
-export * from './agent-access';
-export * from './directory-config';
-export * from './fleet';
-export * from './fleet-attribute';
-export * from './fleet-autoscaling';
-export * from './fleet-platform';
-export * from './fleet-session-script';
-export * from './fleet-state';
-export * from './fleet-type';
-export * from './image';
-export * from './instance-type';
-export * from './provider-settings';
-export * from './stack';
-export * from './stack-settings';
-export * from './stack-user';
-export * from './storage-connector';
-export * from './user';
-export * from './user-settings';
-export * from './user-stack-association';
+// core
+export * from './core/provider-settings';
+// fleet
+export * from './fleet/fleet';
+export * from './fleet/fleet-attribute';
+export * from './fleet/fleet-autoscaling';
+export * from './fleet/fleet-platform';
+export * from './fleet/fleet-props';
+export * from './fleet/fleet-session-script';
+export * from './fleet/fleet-state';
+export * from './fleet/fleet-type';
+export * from './fleet/image';
+export * from './fleet/instance-type';
+// stack
+export * from './stack/agent-access';
+export * from './stack/stack';
+export * from './stack/stack-interface';
+export * from './stack/stack-settings';
+export * from './stack/storage-connector';
+export * from './stack/user-settings';
+// users
+export * from './users/stack-user';
+export * from './users/user';
+export * from './users/user-stack-association';
+// directory
+export * from './directory/directory-config';

@@ -4,16 +4,16 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { Fleet } from '../src/fleet';
-import { FleetState } from '../src/fleet-state';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
-import { AppStreamProvider } from '../src/private/appstream-provider';
-import { HANDLER_NODE_MAJOR } from '../src/private/handler-runtime';
-import { ProviderSettings } from '../src/provider-settings';
-import { Stack as AppStreamStack } from '../src/stack';
-import { StackUser } from '../src/stack-user';
-import { UserStackAssociation } from '../src/user-stack-association';
+import { AppStreamProvider } from '../src/core/private/appstream-provider';
+import { HANDLER_NODE_MAJOR } from '../src/core/private/handler-runtime';
+import { ProviderSettings } from '../src/core/provider-settings';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetState } from '../src/fleet/fleet-state';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
+import { Stack as AppStreamStack } from '../src/stack/stack';
+import { StackUser } from '../src/users/stack-user';
+import { UserStackAssociation } from '../src/users/user-stack-association';
 
 const CUSTOM_RESOURCE_TYPES = [
   'Custom::AppStreamFleetState',

@@ -7,7 +7,7 @@ import {
   CertificateBasedAuthStatus,
   DirectoryConfig,
   DirectoryConfigProps,
-} from '../src/directory-config';
+} from '../src/directory/directory-config';
 
 const OU = 'OU=AppStream,DC=corp,DC=example,DC=com';
 const CA_ARN = 'arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555';

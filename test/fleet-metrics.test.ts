@@ -2,11 +2,11 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Fleet, IFleet } from '../src/fleet';
-import { FleetPlatform } from '../src/fleet-platform';
-import { FleetType } from '../src/fleet-type';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
+import { Fleet, IFleet } from '../src/fleet/fleet';
+import { FleetPlatform } from '../src/fleet/fleet-platform';
+import { FleetType } from '../src/fleet/fleet-type';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });

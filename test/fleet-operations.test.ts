@@ -1,12 +1,13 @@
 import { App, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Fleet, FleetProps } from '../src/fleet';
-import { FleetPlatform } from '../src/fleet-platform';
-import { FleetState, FleetUpdateBehavior } from '../src/fleet-state';
-import { FleetType } from '../src/fleet-type';
-import { FleetImage, ImageVisibility } from '../src/image';
-import { InstanceType } from '../src/instance-type';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetPlatform } from '../src/fleet/fleet-platform';
+import { FleetProps } from '../src/fleet/fleet-props';
+import { FleetState, FleetUpdateBehavior } from '../src/fleet/fleet-state';
+import { FleetType } from '../src/fleet/fleet-type';
+import { FleetImage, ImageVisibility } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
 
 // Fleet operations through the public API: `desiredState`, `updateBehavior` and `FleetImage.latest`.
 

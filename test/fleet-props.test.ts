@@ -5,14 +5,15 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Fleet, FleetProps } from '../src/fleet';
-import { FleetAttribute } from '../src/fleet-attribute';
-import { FleetState } from '../src/fleet-state';
-import { FleetType } from '../src/fleet-type';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
-import { FLEET_CREATE_ONLY_PROPERTIES } from '../src/private/fleet-name';
-import { Warnings } from '../src/private/warnings';
+import { Warnings } from '../src/core/private/warnings';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetAttribute } from '../src/fleet/fleet-attribute';
+import { FleetProps } from '../src/fleet/fleet-props';
+import { FleetState } from '../src/fleet/fleet-state';
+import { FleetType } from '../src/fleet/fleet-type';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
+import { FLEET_CREATE_ONLY_PROPERTIES } from '../src/fleet/private/fleet-name';
 
 function newStack(id = 'Test'): Stack {
   return new Stack(new App(), id, { env: { account: '123456789012', region: 'us-east-1' } });

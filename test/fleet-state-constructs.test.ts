@@ -1,10 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { FleetState, FleetUpdateBehavior } from '../src/fleet-state';
-import { AppStreamProvider } from '../src/private/appstream-provider';
-import { FleetCfnResource } from '../src/private/fleet-resource';
-import { FleetStateResource } from '../src/private/fleet-state-resource';
-import { FleetUpdateGuard } from '../src/private/fleet-state-update-guard';
+import { AppStreamProvider } from '../src/core/private/appstream-provider';
+import { FleetState, FleetUpdateBehavior } from '../src/fleet/fleet-state';
+import { FleetCfnResource } from '../src/fleet/private/fleet-resource';
+import { FleetStateResource } from '../src/fleet/private/fleet-state-resource';
+import { FleetUpdateGuard } from '../src/fleet/private/fleet-state-update-guard';
 
 function makeStack(): Stack {
   return new Stack(new App(), 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });

@@ -9,7 +9,7 @@ import { isComplete, onEvent } from '../lambda/fleet-state';
 import { FleetState, registerFleetOperations } from './fake-appstream/fleets';
 import { FakeAppStream, type FaultName, useFakeEndpoint } from './fake-appstream/server';
 import { resetAppStreamClient } from '../lambda/shared/appstream';
-import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
+import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/fleet/private/fleet-state-contract';
 
 const FLEET = 'e2e-fleet';
 const saved = { ...process.env };

@@ -8,7 +8,7 @@ import {
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { strictAppStreamMock } from './util/strict-appstream-mock';
 import { isComplete, IsCompleteEvent, onEvent, refusedChanges } from '../lambda/fleet-state/index';
-import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
+import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/fleet/private/fleet-state-contract';
 
 const appStream = strictAppStreamMock();
 const FLEET = 'my-fleet';

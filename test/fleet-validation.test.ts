@@ -2,14 +2,15 @@ import { App, Duration, Size, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Fleet, FleetProps } from '../src/fleet';
-import { FleetAttribute } from '../src/fleet-attribute';
-import { FleetPlatform } from '../src/fleet-platform';
-import { FleetSessionScript } from '../src/fleet-session-script';
-import { FleetType } from '../src/fleet-type';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
 import { appStreamSchemaViolations } from './util/cfn-schema-validator';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetAttribute } from '../src/fleet/fleet-attribute';
+import { FleetPlatform } from '../src/fleet/fleet-platform';
+import { FleetProps } from '../src/fleet/fleet-props';
+import { FleetSessionScript } from '../src/fleet/fleet-session-script';
+import { FleetType } from '../src/fleet/fleet-type';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });

@@ -4,13 +4,14 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { IDirectoryConfig } from '../src/directory-config';
-import { Fleet, FleetProps } from '../src/fleet';
-import { FleetPlatform } from '../src/fleet-platform';
-import { FleetSessionScript } from '../src/fleet-session-script';
-import { FleetType, StreamView } from '../src/fleet-type';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
+import { IDirectoryConfig } from '../src/directory/directory-config';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetPlatform } from '../src/fleet/fleet-platform';
+import { FleetProps } from '../src/fleet/fleet-props';
+import { FleetSessionScript } from '../src/fleet/fleet-session-script';
+import { FleetType, StreamView } from '../src/fleet/fleet-type';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
 
 const IMAGE = FleetImage.fromName('AppStream-WinServer2022-09-01-2025');
 

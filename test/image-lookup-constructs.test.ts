@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AppStreamProvider } from '../src/private/appstream-provider';
-import { ImageLookup } from '../src/private/image-lookup-resource';
+import { AppStreamProvider } from '../src/core/private/appstream-provider';
+import { ImageLookup } from '../src/fleet/private/image-lookup-resource';
 
 function makeStack(): Stack {
   return new Stack(new App(), 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });

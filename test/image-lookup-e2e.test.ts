@@ -7,7 +7,7 @@ import { onEvent } from '../lambda/image-lookup';
 import { FleetState, registerFleetOperations } from './fake-appstream/fleets';
 import { FakeAppStream, useFakeEndpoint } from './fake-appstream/server';
 import { resetAppStreamClient } from '../lambda/shared/appstream';
-import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/private/image-lookup-contract';
+import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/fleet/private/image-lookup-contract';
 
 const saved = { ...process.env };
 let fake: FakeAppStream;

@@ -2,7 +2,7 @@ import { DescribeImagesCommand, Image } from '@aws-sdk/client-appstream';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { strictAppStreamMock } from './util/strict-appstream-mock';
 import { onEvent, parseProps } from '../lambda/image-lookup/index';
-import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/private/image-lookup-contract';
+import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/fleet/private/image-lookup-contract';
 
 const appStream = strictAppStreamMock();
 

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { FleetPlatform } from '../src/fleet-platform';
-import { FleetImage, FleetImageConfig } from '../src/image';
+import { FleetPlatform } from '../src/fleet/fleet-platform';
+import { FleetImage, FleetImageConfig } from '../src/fleet/image';
 
 describe('FleetImage', () => {
   const scope = new Stack(new App(), 'S');

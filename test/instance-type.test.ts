@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
-import { InstanceType } from '../src/instance-type';
-import { CFN_LINT_FLEET_INSTANCE_TYPES } from '../src/private/instance-type-data';
+import { InstanceType } from '../src/fleet/instance-type';
+import { CFN_LINT_FLEET_INSTANCE_TYPES } from '../src/fleet/private/instance-type-data';
 
 /** The instance types listed in the InstanceType documentation of CreateFleet (AppStream API model). */
 const CREATE_FLEET_INSTANCE_TYPES = [

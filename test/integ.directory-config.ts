@@ -1,7 +1,7 @@
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { DirectoryConfig } from '../src/directory-config';
+import { DirectoryConfig } from '../src/directory/directory-config';
 
 /*
  * A directory config whose service account lives in Secrets Manager. AppStream does not contact the

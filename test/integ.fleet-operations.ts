@@ -1,11 +1,11 @@
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Fleet } from '../src/fleet';
-import { FleetPlatform } from '../src/fleet-platform';
-import { FleetState, FleetUpdateBehavior } from '../src/fleet-state';
-import { FleetType } from '../src/fleet-type';
-import { FleetImage, ImageVisibility } from '../src/image';
-import { InstanceType } from '../src/instance-type';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetPlatform } from '../src/fleet/fleet-platform';
+import { FleetState, FleetUpdateBehavior } from '../src/fleet/fleet-state';
+import { FleetType } from '../src/fleet/fleet-type';
+import { FleetImage, ImageVisibility } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
 
 /*
  * Fleet operations that CloudFormation lacks: the newest public Windows Server 2022 image found at

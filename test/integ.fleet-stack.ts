@@ -2,12 +2,12 @@ import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack as CdkStack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Fleet } from '../src/fleet';
-import { FleetType, StreamView } from '../src/fleet-type';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
-import { Stack } from '../src/stack';
-import { StorageConnector } from '../src/storage-connector';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetType, StreamView } from '../src/fleet/fleet-type';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
+import { Stack } from '../src/stack/stack';
+import { StorageConnector } from '../src/stack/storage-connector';
 
 /*
  * The foundation: an On-Demand fleet in a VPC's private subnets and a stack with locked-down user

@@ -1,8 +1,8 @@
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack as CdkStack } from 'aws-cdk-lib';
-import { Stack } from '../src/stack';
-import { StackUser } from '../src/stack-user';
-import { UserStackAssociation } from '../src/user-stack-association';
+import { Stack } from '../src/stack/stack';
+import { StackUser } from '../src/users/stack-user';
+import { UserStackAssociation } from '../src/users/user-stack-association';
 
 /*
  * Users of several authentication types on an AppStream stack, through the batch custom resource.

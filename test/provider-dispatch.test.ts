@@ -3,9 +3,9 @@ import * as fleetState from '../lambda/fleet-state';
 import * as imageLookup from '../lambda/image-lookup';
 import { isComplete, onEvent } from '../lambda/provider';
 import * as users from '../lambda/user-stack-association';
-import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/private/fleet-state-contract';
-import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/private/image-lookup-contract';
-import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../src/private/user-stack-association-contract';
+import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../src/fleet/private/fleet-state-contract';
+import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../src/fleet/private/image-lookup-contract';
+import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../src/users/private/user-stack-association-contract';
 
 // The kind modules are replaced: these tests check only which one the entry hands an event to.
 jest.mock('../lambda/user-stack-association', () => ({ onEvent: jest.fn(), isComplete: jest.fn() }));

@@ -1,10 +1,11 @@
 import * as cdk from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Fleet } from '../src/fleet';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
-import { IStack, Stack } from '../src/stack';
+import { Fleet } from '../src/fleet/fleet';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
+import { Stack } from '../src/stack/stack';
+import { IStack } from '../src/stack/stack-interface';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';

@@ -1,14 +1,14 @@
 import * as cdk from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { DirectoryConfig } from '../src/directory-config';
-import { Fleet } from '../src/fleet';
-import { Stack } from '../src/stack';
-import { StackUser } from '../src/stack-user';
-import { StorageConnector } from '../src/storage-connector';
-import { User } from '../src/user';
-import { UserSetting, UserAction } from '../src/user-settings';
-import { UserStackAssociation } from '../src/user-stack-association';
+import { DirectoryConfig } from '../src/directory/directory-config';
+import { Fleet } from '../src/fleet/fleet';
+import { Stack } from '../src/stack/stack';
+import { StorageConnector } from '../src/stack/storage-connector';
+import { UserSetting, UserAction } from '../src/stack/user-settings';
+import { StackUser } from '../src/users/stack-user';
+import { User } from '../src/users/user';
+import { UserStackAssociation } from '../src/users/user-stack-association';
 
 // What callers from plain JavaScript (or jsii languages passing `any`) can pass: the wrong types
 // must fail clearly, every problem at once, never render a different meaning or crash inside.

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
-import { StackUser } from '../src/stack-user';
-import { AuthenticationType, User } from '../src/user';
+import { StackUser } from '../src/users/stack-user';
+import { AuthenticationType, User } from '../src/users/user';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 

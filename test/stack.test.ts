@@ -2,15 +2,15 @@ import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { appStreamSchemaViolations } from './util/cfn-schema-validator';
 import {
   AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution, UserControlMode,
-} from '../src/agent-access';
-import { Stack, StackProps } from '../src/stack';
-import { PreferredProtocol, StackAttribute } from '../src/stack-settings';
-import { StackUser } from '../src/stack-user';
-import { StorageConnector, StorageConnectorType } from '../src/storage-connector';
-import { SettingPermission, UserAction, UserSetting } from '../src/user-settings';
-import { appStreamSchemaViolations } from './util/cfn-schema-validator';
+} from '../src/stack/agent-access';
+import { Stack, StackProps } from '../src/stack/stack';
+import { PreferredProtocol, StackAttribute } from '../src/stack/stack-settings';
+import { StorageConnector, StorageConnectorType } from '../src/stack/storage-connector';
+import { SettingPermission, UserAction, UserSetting } from '../src/stack/user-settings';
+import { StackUser } from '../src/users/stack-user';
 
 function newStack(): cdk.Stack {
   return new cdk.Stack(new cdk.App(), 'Test', { env: { account: '111111111111', region: 'eu-west-1' } });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readUserListFile } from '../src/private/user-list-file';
+import { readUserListFile } from '../src/users/private/user-list-file';
 
 const KNOWN = ['API', 'SAML', 'USERPOOL', 'AWS_AD'];
 const FIXTURES = path.join(__dirname, 'fixtures');

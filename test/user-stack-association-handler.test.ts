@@ -18,7 +18,7 @@ import {
   chunk, creatingResourceId, encodedBytes, failureMessage, fitResponse, identify, MAX_REASON_BYTES,
   planCreatePass, planDeletePass, planUpdatePass, userDigest,
 } from '../lambda/user-stack-association/plan';
-import type { UserEntry } from '../src/private/user-stack-association-contract';
+import type { UserEntry } from '../src/users/private/user-stack-association-contract';
 
 process.env.APPSTREAM_RETRY_BASE_DELAY_MS = '1';
 process.env.APPSTREAM_INITIAL_REQUEST_RATE = '1000';

@@ -7,15 +7,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { parseUsers } from '../lambda/user-stack-association/props';
-import { DirectoryConfig } from '../src/directory-config';
-import { Fleet, IFleet } from '../src/fleet';
-import { FleetImage } from '../src/image';
-import { InstanceType } from '../src/instance-type';
-import { AppStreamProvider } from '../src/private/appstream-provider';
-import { IStack, Stack as AppStreamStack } from '../src/stack';
-import { StackUser } from '../src/stack-user';
-import { AuthenticationType, User } from '../src/user';
-import { UserStackAssociation } from '../src/user-stack-association';
+import { AppStreamProvider } from '../src/core/private/appstream-provider';
+import { DirectoryConfig } from '../src/directory/directory-config';
+import { Fleet, IFleet } from '../src/fleet/fleet';
+import { FleetImage } from '../src/fleet/image';
+import { InstanceType } from '../src/fleet/instance-type';
+import { Stack as AppStreamStack } from '../src/stack/stack';
+import { IStack } from '../src/stack/stack-interface';
+import { StackUser } from '../src/users/stack-user';
+import { AuthenticationType, User } from '../src/users/user';
+import { UserStackAssociation } from '../src/users/user-stack-association';
 
 const RESOURCE_TYPE = 'Custom::AppStreamUserStackAssociation';
 

@@ -1,7 +1,7 @@
 import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AuthenticationType, MessageAction, User } from '../src/user';
 import { appStreamSchemaViolations } from './util/cfn-schema-validator';
+import { AuthenticationType, MessageAction, User } from '../src/users/user';
 
 function setup() {
   const app = new cdk.App();

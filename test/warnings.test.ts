@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Warnings } from '../src/private/warnings';
+import { Warnings } from '../src/core/private/warnings';
 
 const ids = Object.values(Warnings);
 

@@ -30,7 +30,7 @@ import {
   NEVER_REFUSED,
   NO_TARGET_STATE,
   STATE_CHANGE_GRACE_MS,
-} from '../../src/private/fleet-state-contract';
+} from '../../src/fleet/private/fleet-state-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import { logEvent } from '../shared/log';
 

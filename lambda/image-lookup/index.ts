@@ -15,7 +15,7 @@ import {
   IMAGE_VISIBILITY_TYPES,
   ImageLookupAttributes,
   ImageLookupProps,
-} from '../../src/private/image-lookup-contract';
+} from '../../src/fleet/private/image-lookup-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import { logEvent } from '../shared/log';
 

@@ -4,9 +4,9 @@
  * One bundle and one pair of functions per stack, instead of one per kind.
  */
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../../src/private/fleet-state-contract';
-import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../../src/private/image-lookup-contract';
-import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../../src/private/user-stack-association-contract';
+import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../../src/fleet/private/fleet-state-contract';
+import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../../src/fleet/private/image-lookup-contract';
+import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../../src/users/private/user-stack-association-contract';
 import * as fleetState from '../fleet-state';
 import * as imageLookup from '../image-lookup';
 import * as users from '../user-stack-association';

@@ -10,7 +10,7 @@
 import { AppStreamClient } from '@aws-sdk/client-appstream';
 import { Deadline, Pacer } from './pacing';
 import { AdaptiveRateLimiter } from './rate-limiter';
-import { INVOCATION_MARGIN_MS } from '../../src/private/provider-contract';
+import { INVOCATION_MARGIN_MS } from '../../src/core/private/provider-contract';
 
 let client: AppStreamClient | undefined;
 let pacer: Pacer | undefined;

@@ -12,7 +12,7 @@ import {
   type UserStackAssociationError,
 } from '@aws-sdk/client-appstream';
 import { chunk, MAX_PAGE_SIZE, userKey, type EntryFailure } from './plan';
-import type { UserEntry } from '../../src/private/user-stack-association-contract';
+import type { UserEntry } from '../../src/users/private/user-stack-association-contract';
 import { isDeadlineReached, type Deadline, type Pacer } from '../shared/pacing';
 
 /** Rounds in which entries answered with the per-entry code INTERNAL_ERROR are sent again. */

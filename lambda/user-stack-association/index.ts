@@ -37,12 +37,12 @@ import {
   type PassPlan,
 } from './plan';
 import { parseProps, type AssociationProps, type ObjectReader } from './props';
-import { INVOCATION_MARGIN_MS, TOTAL_TIMEOUT_MINUTES } from '../../src/private/provider-contract';
+import { INVOCATION_MARGIN_MS, TOTAL_TIMEOUT_MINUTES } from '../../src/core/private/provider-contract';
 import {
   UserStackAssociationAttributes,
   UserStackAssociationProps as Property,
   type UserEntry,
-} from '../../src/private/user-stack-association-contract';
+} from '../../src/users/private/user-stack-association-contract';
 import { appStreamClient, appStreamPacer, newPacer } from '../shared/appstream';
 import { logEvent } from '../shared/log';
 import { Deadline, type Pacer } from '../shared/pacing';

@@ -3,7 +3,7 @@
  * physical id and the failure message. No I/O here, so all of it is unit-testable.
  */
 import { createHash } from 'crypto';
-import type { UserEntry } from '../../src/private/user-stack-association-contract';
+import type { UserEntry } from '../../src/users/private/user-stack-association-contract';
 
 /** Batch size limit of BatchAssociateUserStack / BatchDisassociateUserStack (API: 1–25 entries). */
 export const MAX_BATCH_SIZE = 25;

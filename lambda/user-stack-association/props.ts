@@ -9,7 +9,7 @@ import {
   USER_NAME_MIN_LENGTH,
   UserStackAssociationProps as P,
   type UserEntry,
-} from '../../src/private/user-stack-association-contract';
+} from '../../src/users/private/user-stack-association-contract';
 
 /** The properties of one resource, parsed. */
 export interface AssociationProps {

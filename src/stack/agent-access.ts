@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { enumLikeValue } from './private/enum-like';
 import { SettingPermission } from './user-settings';
+import { enumLikeValue } from '../core/private/enum-like';
 
 /**
  * An action that AI agents can or cannot perform in streaming sessions.

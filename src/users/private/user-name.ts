@@ -7,7 +7,7 @@
  * they must also look like one (`local@domain.tld`). Names are case-sensitive and never folded.
  */
 
-import { USER_NAME_MAX_LENGTH, USER_NAME_MIN_LENGTH, USER_NAME_PATTERN } from './limits';
+import { USER_NAME_MAX_LENGTH, USER_NAME_MIN_LENGTH, USER_NAME_PATTERN } from '../../core/private/limits';
 
 /** What `USER_NAME_PATTERN` allows, for error messages. */
 export const USER_NAME_PATTERN_DESCRIPTION = 'letters, marks, symbols, numbers and punctuation only (no whitespace)';

@@ -1,10 +1,10 @@
 import { CustomResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { FleetUpdateBehavior } from '../fleet-state';
-import { AppStreamProvider } from './appstream-provider';
 import { FleetCfnResource } from './fleet-resource';
 import { FLEET_UPDATE_GUARD_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
 import { fleetTypeOf, fleetUpdatableProperties } from './fleet-state-properties';
+import { AppStreamProvider } from '../../core/private/appstream-provider';
+import { FleetUpdateBehavior } from '../fleet-state';
 import { fleetArnOf } from './fleet-state-resource';
 
 /** Properties of `FleetUpdateGuard`. */

@@ -4,70 +4,25 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AgentAccess } from './agent-access';
-import { IFleet } from './fleet';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from './private/input-types';
-import {
-  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, SETTINGS_GROUP_MAX_LENGTH, URL_MAX_LENGTH,
-} from './private/limits';
-import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from './private/permissions';
 import {
   renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
   renderUserSettings, validateEmbedHostDomains, validateUrl,
 } from './private/stack-props';
-import { validateTags } from './private/tags';
-import { PropsValidator } from './private/validation';
-import { Warnings } from './private/warnings';
+import { IStack } from './stack-interface';
 import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
-import { StackUser } from './stack-user';
 import { StorageConnector } from './storage-connector';
 import { SettingPermission, UserAction, UserSettings } from './user-settings';
-import { UserStackAssociation } from './user-stack-association';
-
-/**
- * An AppStream stack: owned (`Stack`) or imported (`Stack.fromStackName()` and friends).
- */
-export interface IStack extends cdk.IResource {
-  /**
-   * The name of the stack.
-   * @attribute
-   */
-  readonly stackName: string;
-
-  /**
-   * The ARN of the stack.
-   * @attribute
-   */
-  readonly stackArn: string;
-
-  /**
-   * The fleet associated with the stack (AppStream associates at most one).
-   *
-   * @default - none: no fleet added yet, or an import that does not name its fleet
-   */
-  readonly fleet?: IFleet;
-
-  /**
-   * Grants `appstream:CreateStreamingURL` on this stack and its fleet (IAM requires both
-   * resource types for this action).
-   */
-  grantCreateStreamingUrl(grantee: iam.IGrantable): iam.Grant;
-
-  /**
-   * Grants the given actions on this stack's ARN.
-   */
-  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
-
-  /**
-   * Grants `appstream:DescribeSessions` on this stack and its fleet.
-   */
-  grantReadSessions(grantee: iam.IGrantable): iam.Grant;
-
-  /**
-   * Grants what a portal needs to manage sessions: `appstream:DescribeSessions` on this stack and
-   * its fleet, and `appstream:ExpireSession` (which IAM supports only on `*`).
-   */
-  grantSessionManagement(grantee: iam.IGrantable): iam.Grant;
-}
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from '../core/private/input-types';
+import {
+  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, SETTINGS_GROUP_MAX_LENGTH, URL_MAX_LENGTH,
+} from '../core/private/limits';
+import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from '../core/private/permissions';
+import { validateTags } from '../core/private/tags';
+import { PropsValidator } from '../core/private/validation';
+import { Warnings } from '../core/private/warnings';
+import { IFleet } from '../fleet/fleet';
+import { StackUser } from '../users/stack-user';
+import { UserStackAssociation } from '../users/user-stack-association';
 
 /**
  * Attributes of an AppStream stack defined outside this CDK app.

@@ -2,7 +2,7 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { Warnings } from './private/warnings';
+import { Warnings } from '../core/private/warnings';
 
 /**
  * Where a fleet's session scripts configuration lives once bound.

@@ -1,4 +1,4 @@
-import { enumLikeValue, EnumLikeShape } from './private/enum-like';
+import { enumLikeValue, EnumLikeShape } from '../core/private/enum-like';
 
 /**
  * The shape of an AppStream instance type name: `stream.<family>[.<generation>].<size>`, such as

@@ -1,4 +1,4 @@
-import { enumLikeValue } from './private/enum-like';
+import { enumLikeValue } from '../core/private/enum-like';
 /**
  * The kind of persistent storage a storage connector gives users.
  */

@@ -2,8 +2,8 @@ import { SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import {
   ACCOUNT_NAME_MIN_LENGTH, ACCOUNT_PASSWORD_MAX_LENGTH, ACCOUNT_PASSWORD_MIN_LENGTH, ARN_PATTERN, OU_MAX_LENGTH,
-} from './limits';
-import { PropsValidator } from './validation';
+} from '../../core/private/limits';
+import { PropsValidator } from '../../core/private/validation';
 
 /**
  * Limits of `AWS::AppStream::DirectoryConfig`, from the AppStream API model

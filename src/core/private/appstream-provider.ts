@@ -99,7 +99,7 @@ export class AppStreamProvider extends Construct {
   private constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    const code = lambda.Code.fromAsset(path.join(__dirname, '..', '..', 'assets', 'lambda', 'provider', 'index'));
+    const code = lambda.Code.fromAsset(path.join(__dirname, '..', '..', '..', 'assets', 'lambda', 'provider', 'index'));
     // One role for the handler functions: whatever a resource grants, both onEvent and isComplete need.
     this.handlerRole = this.lambdaRole('HandlerRole');
     const handlerLogs = this.logGroup('HandlerLogs', this.handlerRole);

@@ -1,14 +1,14 @@
 import { URL } from 'url';
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from './input-types';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from '../../core/private/input-types';
 import {
   ACCESS_ENDPOINTS_MAX, ACCESS_ENDPOINTS_MIN, ARN_PARTITION_SOURCE, CLIPBOARD_MAX_LENGTH_MAX, CLIPBOARD_MAX_LENGTH_MIN,
   CONNECTOR_DOMAIN_MAX_LENGTH, CONNECTOR_DOMAIN_MIN_LENGTH, CONNECTOR_DOMAINS_MAX, CONNECTOR_RESOURCE_IDENTIFIER_MAX_LENGTH,
   EMBED_HOST_DOMAIN_MAX_LENGTH, EMBED_HOST_DOMAIN_PATTERN, EMBED_HOST_DOMAINS_MAX, EMBED_HOST_DOMAINS_MIN, URL_MAX_LENGTH,
   URL_PATTERN_MAX_LENGTH, URL_PATTERN_MIN_LENGTH, URL_PATTERN_PATTERN, URL_PATTERNS_MAX,
-} from './limits';
-import { PropsValidator } from './validation';
+} from '../../core/private/limits';
+import { PropsValidator } from '../../core/private/validation';
 import { AgentAccess, AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution } from '../agent-access';
 import { ContentRedirection, UrlRedirection } from '../stack-settings';
 import { StorageConnector, StorageConnectorType } from '../storage-connector';

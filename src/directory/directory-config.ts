@@ -12,10 +12,10 @@ import {
   validateOrganizationalUnits,
   validateSecretJsonKey,
 } from './private/directory-config-validation';
-import { enumLikeValue } from './private/enum-like';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from './private/input-types';
-import { PropsValidator } from './private/validation';
-import { Warnings } from './private/warnings';
+import { enumLikeValue } from '../core/private/enum-like';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from '../core/private/input-types';
+import { PropsValidator } from '../core/private/validation';
+import { Warnings } from '../core/private/warnings';
 
 /**
  * An AppStream directory config: how fleets and image builders join an Active Directory domain.

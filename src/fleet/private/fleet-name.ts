@@ -1,7 +1,18 @@
 import { createHash } from 'crypto';
 import { Names, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { FLEET_NAME_MAX_LENGTH } from './fleet-validation';
+import { NAME_PATTERN } from '../../core/private/limits';
+import { StringRule } from '../../core/private/validation';
+
+/** The registry schema caps `Name` and `ImageName` at 100 characters: generated names stay within it. */
+export const FLEET_NAME_MAX_LENGTH = 100;
+/** A fleet or image name as the registry schema takes it (`Name` shape, at most 100 characters). */
+export const FLEET_NAME_RULE: StringRule = {
+  min: 1,
+  max: FLEET_NAME_MAX_LENGTH,
+  pattern: NAME_PATTERN,
+  patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"',
+};
 
 /**
  * The create-only properties of `AWS::AppStream::Fleet` (the registry schema's

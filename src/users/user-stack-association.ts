@@ -3,8 +3,6 @@ import * as path from 'path';
 import { Annotations, Aspects, CustomResource, FileSystem, IAspect, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct, IConstruct } from 'constructs';
-import { AppStreamProvider } from './private/appstream-provider';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from './private/input-types';
 import { compareUsers, USERPOOL, userKey, userNameProblem } from './private/user-name';
 import {
   AUTHENTICATION_TYPE_PATTERN,
@@ -13,10 +11,12 @@ import {
   UserStackAssociationAttributes,
   UserStackAssociationProps as Property,
 } from './private/user-stack-association-contract';
-import { PropsValidator } from './private/validation';
-import { Warnings } from './private/warnings';
-import { IStack } from './stack';
 import { StackUser } from './stack-user';
+import { AppStreamProvider } from '../core/private/appstream-provider';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from '../core/private/input-types';
+import { PropsValidator } from '../core/private/validation';
+import { Warnings } from '../core/private/warnings';
+import { IStack } from '../stack/stack-interface';
 
 /**
  * Properties of a `UserStackAssociation`.

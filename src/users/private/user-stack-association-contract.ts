@@ -43,4 +43,4 @@ export interface UserEntry {
 export const AUTHENTICATION_TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 
 /** Length limits of a user name (API model, shape `Username`): 1 to 128 characters. */
-export { USER_NAME_MIN_LENGTH, USER_NAME_MAX_LENGTH } from './limits';
+export { USER_NAME_MIN_LENGTH, USER_NAME_MAX_LENGTH } from '../../core/private/limits';

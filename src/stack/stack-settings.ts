@@ -1,4 +1,4 @@
-import { enumLikeValue } from './private/enum-like';
+import { enumLikeValue } from '../core/private/enum-like';
 /**
  * Persistent application settings: changes users make to applications and Windows settings are
  * saved after each session and applied to the next.

@@ -1,10 +1,10 @@
 import { ArnComponents, ArnFormat, CustomResource, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { FleetState } from '../fleet-state';
-import { AppStreamProvider } from './appstream-provider';
 import { FleetCfnResource } from './fleet-resource';
 import { FLEET_STATE_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
 import { fleetUpdatableProperties } from './fleet-state-properties';
+import { AppStreamProvider } from '../../core/private/appstream-provider';
+import { FleetState } from '../fleet-state';
 
 /** Properties of `FleetStateResource`. */
 export interface FleetStateResourceProps {

@@ -1,11 +1,11 @@
 import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
-import { enumLikeValue } from './private/enum-like';
-import { checkEnumLike, checkString } from './private/input-types';
-import { USER_ATTRIBUTE_MAX_LENGTH, USER_ATTRIBUTE_PATTERN } from './private/limits';
 import { userNameProblem } from './private/user-name';
-import { PropsValidator } from './private/validation';
+import { enumLikeValue } from '../core/private/enum-like';
+import { checkEnumLike, checkString } from '../core/private/input-types';
+import { USER_ATTRIBUTE_MAX_LENGTH, USER_ATTRIBUTE_PATTERN } from '../core/private/limits';
+import { PropsValidator } from '../core/private/validation';
 
 /**
  * How a user signs in to AppStream.

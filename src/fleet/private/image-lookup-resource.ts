@@ -1,9 +1,9 @@
 import { CustomResource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AppStreamProvider } from './appstream-provider';
-import { FLEET_NAME_RULE } from './fleet-validation';
+import { FLEET_NAME_RULE } from './fleet-name';
 import { IMAGE_LOOKUP_RESOURCE_TYPE, IMAGE_VISIBILITY_TYPES, ImageLookupAttributes, ImageLookupProps } from './image-lookup-contract';
-import { PropsValidator } from './validation';
+import { AppStreamProvider } from '../../core/private/appstream-provider';
+import { PropsValidator } from '../../core/private/validation';
 
 /** Properties of `ImageLookup`. */
 export interface ImageLookupResourceProps {

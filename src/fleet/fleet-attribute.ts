@@ -1,4 +1,4 @@
-import { enumLikeValue } from './private/enum-like';
+import { enumLikeValue } from '../core/private/enum-like';
 /**
  * A fleet attribute that a deployment can delete from an existing fleet (`attributesToDelete`).
  *

@@ -1,4 +1,4 @@
-import { enumLikeValue } from './private/enum-like';
+import { enumLikeValue } from '../core/private/enum-like';
 /**
  * An action that users can or cannot perform during their streaming sessions.
  *

@@ -3,20 +3,21 @@ import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
   checkArray, checkBoolean, checkDuration, checkEnum, checkEnumLike, checkList, checkNumber, checkSize, checkString, failType, hasMethods,
-} from './input-types';
+} from '../../core/private/input-types';
 import {
   ARN_PARTITION, DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, NAME_SOURCE, OU_MAX_LENGTH, ROOT_VOLUME_GIB,
   S3_BUCKET_NAME, S3_KEY_MAX_LENGTH, SECURITY_GROUPS_MAX, USB_FILTER_MAX_LENGTH, USB_FILTER_PATTERN,
-} from './limits';
-import { validateTags } from './tags';
-import { PropsValidator, StringRule } from './validation';
-import type { FleetProps } from '../fleet';
+} from '../../core/private/limits';
+import { validateTags } from '../../core/private/tags';
+import { PropsValidator, StringRule } from '../../core/private/validation';
 import { FleetAttribute } from '../fleet-attribute';
 import { FleetPlatform } from '../fleet-platform';
+import type { FleetProps } from '../fleet-props';
 import { FleetSessionScriptConfig } from '../fleet-session-script';
 import { FleetState, FleetUpdateBehavior } from '../fleet-state';
 import { FleetType, StreamView } from '../fleet-type';
 import { FleetImageConfig } from '../image';
+import { FLEET_NAME_MAX_LENGTH, FLEET_NAME_RULE } from './fleet-name';
 
 // The API model's plain limits live in `limits.ts`. Here are the fleet's limits on which AWS's
 // sources disagree, from the AppStream API model (appstream-service-2.json: CreateFleet, UpdateFleet and the
@@ -45,15 +46,6 @@ interface DisputedRange {
   readonly narrower: readonly NarrowerBound[];
 }
 
-/** The registry schema caps `Name` and `ImageName` at 100 characters: generated names stay within it. */
-export const FLEET_NAME_MAX_LENGTH = 100;
-/** A fleet or image name as the registry schema takes it (`Name` shape, at most 100 characters). */
-export const FLEET_NAME_RULE: StringRule = {
-  min: 1,
-  max: FLEET_NAME_MAX_LENGTH,
-  pattern: NAME_PATTERN,
-  patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"',
-};
 /** A given fleet or image name: refused only beyond the API pattern's 101 characters. */
 const GIVEN_NAME_RULE: StringRule = { ...FLEET_NAME_RULE, max: NAME_MAX_LENGTH };
 /** `DisplayName`: API `DisplayName` shape max 100 (no minimum); registry 1 to 100. */

@@ -1,4 +1,4 @@
-import { enumLikeValue } from './private/enum-like';
+import { enumLikeValue } from '../core/private/enum-like';
 
 /**
  * The operating system platform of a fleet.

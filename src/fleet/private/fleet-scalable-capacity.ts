@@ -2,7 +2,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { PropsValidator } from './validation';
+import { PropsValidator } from '../../core/private/validation';
 import { FleetUtilizationScalingProps, IScalableFleetCapacity } from '../fleet-autoscaling';
 
 /** The scalable dimension of an AppStream fleet in Application Auto Scaling. */
