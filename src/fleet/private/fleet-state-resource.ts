@@ -36,21 +36,34 @@ export class FleetStateResource extends Construct {
 
   constructor(scope: Construct, id: string, props: FleetStateResourceProps) {
     super(scope, id);
-    const provider = AppStreamProvider.getOrCreate(this);
-    provider.grantDescribeFleets();
-    provider.grantStartStop(fleetArnOf(this, props.fleetName));
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
-      resourceType: FLEET_STATE_RESOURCE_TYPE,
-      properties: {
-        [FleetStateProps.FLEET_NAME]: props.fleetName,
-        [FleetStateProps.DESIRED_STATE]: props.desiredState,
-        [FleetStateProps.FLEET_PROPERTIES]: fleetUpdatableProperties(props.fleet),
-      },
+    this.resource = fleetCustomResource(this, FLEET_STATE_RESOURCE_TYPE, props.fleetName, props.fleet, {
+      [FleetStateProps.DESIRED_STATE]: props.desiredState,
     });
     // DependsOn: CloudFormation acts on this resource after creating or updating the fleet.
     this.resource.node.addDependency(props.fleet);
   }
+}
+
+/**
+ * The custom resource of `resourceType` on the fleet named `fleetName`, served by the CDK stack's
+ * provider, which may describe fleets and start or stop this one. It carries the fleet's name and
+ * updatable properties, and `properties` of its own kind.
+ */
+export function fleetCustomResource(
+  scope: Construct, resourceType: string, fleetName: string, fleet: FleetCfnResource, properties: Record<string, unknown>,
+): CustomResource {
+  const provider = AppStreamProvider.getOrCreate(scope);
+  provider.grantDescribeFleets();
+  provider.grantStartStop(fleetArnOf(scope, fleetName));
+  return new CustomResource(scope, 'Resource', {
+    serviceToken: provider.serviceToken,
+    resourceType,
+    properties: {
+      [FleetStateProps.FLEET_NAME]: fleetName,
+      ...properties,
+      [FleetStateProps.FLEET_PROPERTIES]: fleetUpdatableProperties(fleet),
+    },
+  });
 }
 
 /** The parts of the ARN of the fleet named `fleetName`. */

@@ -1,11 +1,10 @@
-import { CustomResource } from 'aws-cdk-lib';
+import type { CustomResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { FleetCfnResource } from './fleet-resource';
 import { FLEET_UPDATE_GUARD_RESOURCE_TYPE, FleetStateProps } from './fleet-state-contract';
-import { fleetTypeOf, fleetUpdatableProperties } from './fleet-state-properties';
-import { AppStreamProvider } from '../../core/private/appstream-provider';
+import { fleetTypeOf } from './fleet-state-properties';
 import { FleetUpdateBehavior } from '../fleet-state';
-import { fleetArnOf } from './fleet-state-resource';
+import { fleetCustomResource } from './fleet-state-resource';
 
 /** Properties of `FleetUpdateGuard`. */
 export interface FleetUpdateGuardProps {
@@ -33,18 +32,9 @@ export class FleetUpdateGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: FleetUpdateGuardProps) {
     super(scope, id);
-    const provider = AppStreamProvider.getOrCreate(this);
-    provider.grantDescribeFleets();
-    provider.grantStartStop(fleetArnOf(this, props.fleetName));
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
-      resourceType: FLEET_UPDATE_GUARD_RESOURCE_TYPE,
-      properties: {
-        [FleetStateProps.FLEET_NAME]: props.fleetName,
-        [FleetStateProps.FLEET_TYPE]: fleetTypeOf(props.fleet),
-        [FleetStateProps.STOP_FOR_UPDATES]: String(props.updateBehavior !== FleetUpdateBehavior.FAIL),
-        [FleetStateProps.FLEET_PROPERTIES]: fleetUpdatableProperties(props.fleet),
-      },
+    this.resource = fleetCustomResource(this, FLEET_UPDATE_GUARD_RESOURCE_TYPE, props.fleetName, props.fleet, {
+      [FleetStateProps.FLEET_TYPE]: fleetTypeOf(props.fleet),
+      [FleetStateProps.STOP_FOR_UPDATES]: String(props.updateBehavior !== FleetUpdateBehavior.FAIL),
     });
     // DependsOn: CloudFormation updates the guard first and deletes it last.
     props.fleet.node.addDependency(this.resource);
