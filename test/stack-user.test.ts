@@ -1,7 +1,6 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
+import { tempFiles } from './util/temp-files';
 import { StackUser } from '../src/users/stack-user';
 import { AuthenticationType, User } from '../src/users/user';
 
@@ -20,19 +19,7 @@ function messageOf(fn: () => unknown): string {
   throw new Error('expected an error');
 }
 
-let tmp: string;
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-user-test-'));
-});
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-function tempFile(name: string, content: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const tempFile = tempFiles('stack-user-test-');
 
 describe('StackUser factories', () => {
   test.each([
@@ -146,7 +133,7 @@ describe('StackUser.fromFile', () => {
 
   test('unsupported extension and missing file', () => {
     expect(() => StackUser.fromFile(tempFile('users.txt', 'x'))).toThrow(/users\.txt: a user list file must end with \.csv or \.json \(got "\.txt"\)/);
-    expect(() => StackUser.fromFile(path.join(tmp, 'missing.csv'))).toThrow(/missing\.csv: cannot read the user list file/);
+    expect(() => StackUser.fromFile(path.join(path.dirname(tempFile('present.csv', 'x')), 'missing.csv'))).toThrow(/missing\.csv: cannot read the user list file/);
   });
 
   test('more than 50 problems are summarized', () => {

@@ -1,24 +1,11 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tempFiles } from './util/temp-files';
 import { readUserListFile } from '../src/users/private/user-list-file';
 
 const KNOWN = ['API', 'SAML', 'USERPOOL', 'AWS_AD'];
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-let tmp: string;
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'user-list-file-test-'));
-});
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-function tempFile(name: string, content: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const tempFile = tempFiles('user-list-file-test-');
 
 /** The problem lines of the error, without the file name. */
 function problemsOf(file: string): string[] {
