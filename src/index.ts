@@ -14,6 +14,7 @@ export * from './fleet/instance-type';
 // stack
 export * from './stack/agent-access';
 export * from './stack/stack';
+export * from './stack/stack-props';
 export * from './stack/stack-interface';
 export * from './stack/stack-settings';
 export * from './stack/storage-connector';

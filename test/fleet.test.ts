@@ -1,4 +1,4 @@
-import { App, Duration, Resource, Size, Stack, Tags, Token } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Resource, Size, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -404,7 +404,43 @@ describe('importers', () => {
   });
 
   test('fromFleetAttributes needs a name or an ARN', () => {
-    expect(() => Fleet.fromFleetAttributes(newStack(), 'Imported', {})).toThrow(/needs fleetName or fleetArn/);
+    expect(() => Fleet.fromFleetAttributes(newStack(), 'Imported', {}))
+      .toThrow(/Test\/Imported: invalid Fleet\.fromFleetAttributes attributes \(1 problem\)\n  - fleetName or fleetArn is required$/);
+  });
+
+  test('fromFleetAttributes reports every wrong attribute at once, as plain JavaScript may give them', () => {
+    const attrs: any = {
+      fleetName: 'other',
+      fleetArn: 'arn:aws:appstream:us-east-1:222222222222:fleet/existing',
+      securityGroups: ['sg-123'],
+      role: 'arn:aws:iam::111111111111:role/r',
+      domainJoined: 'false',
+      fleetType: 'always_on',
+    };
+    expect(() => Fleet.fromFleetAttributes(newStack(), 'Imported', attrs)).toThrow(new RegExp([
+      'invalid Fleet\\.fromFleetAttributes attributes \\(5 problems\\)',
+      '  - fleetName: must be the name in fleetArn \\(arn:aws:appstream:us-east-1:222222222222:fleet/existing\\) \\(got "other"\\)',
+      '  - securityGroups\\[0\\]: .*security group',
+      '  - role: .*IAM role',
+      '  - domainJoined: .*boolean',
+      '  - fleetType: must be one of FleetType\\.ALWAYS_ON, FleetType\\.ON_DEMAND, FleetType\\.ELASTIC \\(got "always_on"\\)',
+    ].join('[\\s\\S]*')));
+  });
+
+  test.each([
+    ['an ARN of another service', { fleetArn: 'arn:aws:s3:::bucket' }, /fleetArn: must match an AppStream fleet ARN/],
+    ['a stack ARN', { fleetArn: 'arn:aws:appstream:us-east-1:222222222222:stack/s' }, /fleetArn: must match an AppStream fleet ARN/],
+    ['a name with a space', { fleetName: 'has space' }, /fleetName: must match/],
+    ['a name that is a number', { fleetName: 42 }, /fleetName: .*string/],
+  ])('fromFleetAttributes refuses %s', (_, attrs, error) => {
+    expect(() => Fleet.fromFleetAttributes(newStack(), 'Imported', attrs as any)).toThrow(error);
+  });
+
+  test('fromFleetAttributes does not judge tokens', () => {
+    const stack = newStack();
+    const name = new CfnParameter(stack, 'FleetName').valueAsString;
+    const arn = new CfnParameter(stack, 'FleetArn').valueAsString;
+    expect(Fleet.fromFleetAttributes(stack, 'Imported', { fleetName: name, fleetArn: arn }).fleetName).toBe(name);
   });
 });
 

@@ -6,7 +6,8 @@ import { appStreamSchemaViolations } from './util/cfn-schema-validator';
 import {
   AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution, UserControlMode,
 } from '../src/stack/agent-access';
-import { Stack, StackProps } from '../src/stack/stack';
+import { Stack } from '../src/stack/stack';
+import { StackProps } from '../src/stack/stack-props';
 import { PreferredProtocol, StackAttribute } from '../src/stack/stack-settings';
 import { StorageConnector, StorageConnectorType } from '../src/stack/storage-connector';
 import { SettingPermission, UserAction, UserSetting } from '../src/stack/user-settings';
@@ -305,7 +306,31 @@ describe('Stack importers', () => {
   });
 
   test('fromStackAttributes needs a name or an ARN', () => {
-    expect(() => Stack.fromStackAttributes(newStack(), 'Imported', {})).toThrow(/Test\/Imported: .*needs stackName or stackArn/);
+    expect(() => Stack.fromStackAttributes(newStack(), 'Imported', {}))
+      .toThrow(/Test\/Imported: invalid Stack\.fromStackAttributes attributes \(1 problem\)\n  - stackName or stackArn is required$/);
+  });
+
+  test('fromStackAttributes reports every wrong attribute at once, as plain JavaScript may give them', () => {
+    const attrs: any = { stackName: 'other', stackArn: 'arn:aws:appstream:us-east-1:222222222222:stack/existing', fleet: 'my-fleet' };
+    expect(() => Stack.fromStackAttributes(newStack(), 'Imported', attrs)).toThrow(new RegExp([
+      'invalid Stack\\.fromStackAttributes attributes \\(2 problems\\)',
+      '  - stackName: must be the name in stackArn \\(arn:aws:appstream:us-east-1:222222222222:stack/existing\\) \\(got "other"\\)',
+      '  - fleet: .*IFleet',
+    ].join('[\\s\\S]*')));
+  });
+
+  test.each([
+    ['a fleet ARN', { stackArn: 'arn:aws:appstream:us-east-1:222222222222:fleet/f' }, /stackArn: must match an AppStream stack ARN/],
+    ['a name starting with a dash', { stackName: '-x' }, /stackName: must match/],
+    ['a name that is not a string', { stackName: ['a'] }, /stackName: .*string/],
+  ])('fromStackAttributes refuses %s', (_, attrs, error) => {
+    expect(() => Stack.fromStackAttributes(newStack(), 'Imported', attrs as any)).toThrow(error);
+  });
+
+  test('fromStackAttributes does not judge tokens', () => {
+    const scope = newStack();
+    const arn = new cdk.CfnParameter(scope, 'StackArn').valueAsString;
+    expect(Stack.fromStackAttributes(scope, 'Imported', { stackName: 'named', stackArn: arn }).stackArn).toBe(arn);
   });
 });
 

@@ -283,3 +283,50 @@ export interface FleetProps {
    */
   readonly tags?: { [key: string]: string };
 }
+
+/**
+ * Attributes of a fleet defined outside this app.
+ */
+export interface FleetAttributes {
+  /**
+   * The name of the fleet.
+   *
+   * @default - taken from `fleetArn`
+   */
+  readonly fleetName?: string;
+
+  /**
+   * The ARN of the fleet.
+   *
+   * @default - built from `fleetName` in this stack's account and region
+   */
+  readonly fleetArn?: string;
+
+  /**
+   * The fleet's security groups, for `connections`.
+   *
+   * @default - none: `connections` throws
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * The IAM role of the fleet's instances: grants to the fleet go to this role.
+   *
+   * @default - unknown: grants to the fleet fail
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * Whether the fleet joins an Active Directory domain.
+   *
+   * @default - unknown
+   */
+  readonly domainJoined?: boolean;
+
+  /**
+   * The fleet type.
+   *
+   * @default - unknown
+   */
+  readonly fleetType?: FleetType;
+}

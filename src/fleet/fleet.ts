@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { FleetAutoScalingProps, IScalableFleetCapacity } from './fleet-autoscaling';
-import { FleetProps } from './fleet-props';
+import { FleetAttributes, FleetProps } from './fleet-props';
 import { FleetState, FleetUpdateBehavior } from './fleet-state';
 import { FleetType } from './fleet-type';
 import { generatedFleetName } from './private/fleet-name';
@@ -13,7 +13,7 @@ import { ScalableFleetCapacity } from './private/fleet-scalable-capacity';
 import { fleetArnComponents, fleetArnOf, FleetStateResource } from './private/fleet-state-resource';
 import { FleetUpdateGuard } from './private/fleet-state-update-guard';
 import {
-  renderAttributesToDelete, toSeconds, validateFleetProps, validateFleetPropTypes, validateRenderedFleet,
+  renderAttributesToDelete, toSeconds, validateFleetAttributes, validateFleetProps, validateFleetPropTypes, validateRenderedFleet,
 } from './private/fleet-validation';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
@@ -186,53 +186,6 @@ export interface IFleet extends IResource, iam.IGrantable, ec2.IConnectable {
    * @param props the capacity limits
    */
   autoScaleCapacity(props: FleetAutoScalingProps): IScalableFleetCapacity;
-}
-
-/**
- * Attributes of a fleet defined outside this app.
- */
-export interface FleetAttributes {
-  /**
-   * The name of the fleet.
-   *
-   * @default - taken from `fleetArn`
-   */
-  readonly fleetName?: string;
-
-  /**
-   * The ARN of the fleet.
-   *
-   * @default - built from `fleetName` in this stack's account and region
-   */
-  readonly fleetArn?: string;
-
-  /**
-   * The fleet's security groups, for `connections`.
-   *
-   * @default - none: `connections` throws
-   */
-  readonly securityGroups?: ec2.ISecurityGroup[];
-
-  /**
-   * The IAM role of the fleet's instances: grants to the fleet go to this role.
-   *
-   * @default - unknown: grants to the fleet fail
-   */
-  readonly role?: iam.IRole;
-
-  /**
-   * Whether the fleet joins an Active Directory domain.
-   *
-   * @default - unknown
-   */
-  readonly domainJoined?: boolean;
-
-  /**
-   * The fleet type.
-   *
-   * @default - unknown
-   */
-  readonly fleetType?: FleetType;
 }
 
 const METRIC_NAMESPACE = 'AWS/AppStream';
@@ -412,9 +365,9 @@ export class Fleet extends FleetBase {
    * @param attrs the fleet's attributes
    */
   public static fromFleetAttributes(scope: Construct, id: string, attrs: FleetAttributes): IFleet {
-    if (attrs.fleetName === undefined && attrs.fleetArn === undefined) {
-      throw new Error(`${scope.node.path}/${id}: Fleet.fromFleetAttributes needs fleetName or fleetArn`);
-    }
+    const v = PropsValidator.forImport(scope, id, 'Fleet.fromFleetAttributes');
+    validateFleetAttributes(v, attrs);
+    v.throwIfInvalid();
     const stack = Stack.of(scope);
     const fleetName = attrs.fleetName
       ?? stack.splitArn(attrs.fleetArn!, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;

@@ -1,21 +1,12 @@
 import * as cdk from 'aws-cdk-lib';
 import { CfnStack, CfnStackFleetAssociation } from 'aws-cdk-lib/aws-appstream';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { AgentAccess } from './agent-access';
-import {
-  renderAccessEndpoints, renderAgentAccess, renderContentRedirection, renderStorageConnectors,
-  renderUserSettings, validateEmbedHostDomains, validateUrl,
-} from './private/stack-props';
+import { validateStackAttributes, validateStackProps } from './private/stack-validation';
 import { IStack } from './stack-interface';
-import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
-import { StorageConnector } from './storage-connector';
-import { SettingPermission, UserAction, UserSettings } from './user-settings';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from '../core/private/input-types';
-import {
-  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, SETTINGS_GROUP_MAX_LENGTH, URL_MAX_LENGTH,
-} from '../core/private/limits';
+import { StackAttributes, StackProps } from './stack-props';
+import { SettingPermission, UserAction } from './user-settings';
+import { checkObject } from '../core/private/input-types';
 import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from '../core/private/permissions';
 import { validateTags } from '../core/private/tags';
 import { PropsValidator } from '../core/private/validation';
@@ -24,31 +15,6 @@ import { IFleet } from '../fleet/fleet';
 import { StackUser } from '../users/stack-user';
 import { UserStackAssociation } from '../users/user-stack-association';
 
-/**
- * Attributes of an AppStream stack defined outside this CDK app.
- */
-export interface StackAttributes {
-  /**
-   * The name of the stack.
-   *
-   * @default - derived from `stackArn`
-   */
-  readonly stackName?: string;
-
-  /**
-   * The ARN of the stack.
-   *
-   * @default - built from `stackName` in this CDK stack's account and region
-   */
-  readonly stackArn?: string;
-
-  /**
-   * The fleet associated with the stack, so that grants can name its ARN.
-   *
-   * @default - unknown: grants that need a fleet ARN cover every fleet of the stack's account and region
-   */
-  readonly fleet?: IFleet;
-}
 
 /**
  * What owned and imported stacks share: the attributes and the grants.
@@ -119,126 +85,6 @@ export abstract class StackBase extends cdk.Resource implements IStack {
   }
 }
 
-/**
- * Properties of an AppStream stack.
- */
-export interface StackProps {
-  /**
-   * The name of the stack: 1 to 101 characters, letters, digits, `_`, `.` and `-`, starting with
-   * a letter or digit.
-   *
-   * @default - a unique name generated from the construct path
-   */
-  readonly stackName?: string;
-
-  /**
-   * The name shown to users (at most 100 characters).
-   *
-   * @default - none
-   */
-  readonly displayName?: string;
-
-  /**
-   * The description shown to users (at most 256 characters).
-   *
-   * @default - none
-   */
-  readonly description?: string;
-
-  /**
-   * What users can do during their streaming sessions (clipboard, files, printing, sign-in, ...).
-   *
-   * @default - AppStream's defaults (every action enabled)
-   */
-  readonly userSettings?: UserSettings;
-
-  /**
-   * Persistent storage for users: home folders, Google Drive, OneDrive (at most one per type).
-   *
-   * @default - none
-   */
-  readonly storageConnectors?: StorageConnector[];
-
-  /**
-   * Persistent application settings.
-   *
-   * @default - not persisted
-   */
-  readonly applicationSettings?: ApplicationSettings;
-
-  /**
-   * Interface VPC endpoints (1 to 4) through which users must stream; each becomes a `STREAMING`
-   * access endpoint.
-   *
-   * @default - users stream over the internet
-   */
-  readonly accessEndpoints?: ec2.IInterfaceVpcEndpoint[];
-
-  /**
-   * The domains that may embed streaming sessions in an iframe (1 to 20, each a lower-case
-   * domain name of at most 128 characters).
-   *
-   * @default - sessions cannot be embedded
-   */
-  readonly embedHostDomains?: string[];
-
-  /**
-   * The URL users are sent to when their session ends (at most 1,000 characters).
-   *
-   * @default - none
-   */
-  readonly redirectUrl?: string;
-
-  /**
-   * The URL of the Send Feedback link (at most 1,000 characters).
-   *
-   * @default - no Send Feedback link
-   */
-  readonly feedbackUrl?: string;
-
-  /**
-   * The streaming experience, such as the preferred protocol.
-   *
-   * @default - AppStream's defaults
-   */
-  readonly streamingExperienceSettings?: StreamingExperienceSettings;
-
-  /**
-   * URL redirection between the streaming session and the local device.
-   *
-   * @default - AppStream's defaults
-   */
-  readonly contentRedirection?: ContentRedirection;
-
-  /**
-   * Agent access: lets AI agents interact with desktop applications in streaming sessions.
-   *
-   * @default - agent access disabled
-   */
-  readonly agentAccess?: AgentAccess;
-
-  /**
-   * Stack attributes that an update deletes.
-   *
-   * @default - none
-   */
-  readonly attributesToDelete?: StackAttribute[];
-
-  /**
-   * The fleet to associate with the stack (AppStream associates at most one fleet with a stack;
-   * `addFleet()` does the same after construction).
-   *
-   * @default - no fleet; call `addFleet()` later
-   */
-  readonly fleet?: IFleet;
-
-  /**
-   * Tags for the stack (at most 50). `Tags.of(stack)` works as well.
-   *
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
-}
 
 /**
  * An AppStream 2.0 (WorkSpaces Applications) stack: user settings, storage, and the fleet users
@@ -277,9 +123,9 @@ export class Stack extends StackBase {
    * @param attrs the stack's attributes
    */
   public static fromStackAttributes(scope: Construct, id: string, attrs: StackAttributes): IStack {
-    if (attrs.stackName === undefined && attrs.stackArn === undefined) {
-      throw new Error(`${scope.node.path}/${id}: Stack.fromStackAttributes needs stackName or stackArn`);
-    }
+    const v = PropsValidator.forImport(scope, id, 'Stack.fromStackAttributes');
+    validateStackAttributes(v, attrs);
+    v.throwIfInvalid();
     const stackArn = attrs.stackArn ?? cdk.Stack.of(scope).formatArn(stackArnComponents(attrs.stackName!));
     const stackName = attrs.stackName ?? cdk.Arn.split(stackArn, cdk.ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
     class Import extends StackBase {
@@ -308,39 +154,7 @@ export class Stack extends StackBase {
     generatedName = props.stackName === undefined ? cdk.Names.uniqueResourceName(this, { maxLength: 100 }) : undefined;
 
     const v = new PropsValidator(this);
-    for (const property of ['stackName', 'displayName', 'description', 'redirectUrl', 'feedbackUrl'] as const) {
-      checkString(v, property, props[property]);
-    }
-    checkString(v, 'applicationSettings.settingsGroup', props.applicationSettings?.settingsGroup);
-    checkBoolean(v, 'applicationSettings.enabled', props.applicationSettings?.enabled);
-    checkEnumLike(v, 'streamingExperienceSettings.preferredProtocol', props.streamingExperienceSettings?.preferredProtocol, 'PreferredProtocol', 'UDP');
-    if (checkArray(v, 'attributesToDelete', props.attributesToDelete)) {
-      props.attributesToDelete!.forEach((a, i) => checkEnumLike(v, `attributesToDelete[${i}]`, a, 'StackAttribute', 'REDIRECT_URL'));
-    }
-    checkObject(v, 'fleet', props.fleet, 'a fleet (IFleet) such as a Fleet or Fleet.fromFleetName()', ['fleetName', 'node']);
-    if (props.tags !== undefined && (typeof props.tags !== 'object' || props.tags === null || Array.isArray(props.tags))) {
-      v.fail('tags', props.tags, `must be an object of tag keys to values, not ${typeName(props.tags)}`);
-    }
-    v.string('stackName', props.stackName, {
-      min: 1,
-      max: NAME_MAX_LENGTH,
-      pattern: NAME_PATTERN,
-      patternDescription: 'letters, digits, _ . and -, starting with a letter or digit',
-    });
-    v.string('displayName', props.displayName, { max: DISPLAY_NAME_MAX_LENGTH });
-    v.string('description', props.description, { max: DESCRIPTION_MAX_LENGTH });
-    v.string('redirectUrl', props.redirectUrl, { max: URL_MAX_LENGTH });
-    validateUrl(v, 'redirectUrl', props.redirectUrl);
-    v.string('feedbackUrl', props.feedbackUrl, { max: URL_MAX_LENGTH });
-    validateUrl(v, 'feedbackUrl', props.feedbackUrl);
-    v.string('applicationSettings.settingsGroup', props.applicationSettings?.settingsGroup, { max: SETTINGS_GROUP_MAX_LENGTH });
-    validateEmbedHostDomains(v, props.embedHostDomains);
-    validateTags(v, props.tags);
-    const userSettings = renderUserSettings(v, props.userSettings);
-    const connectors = renderStorageConnectors(v, props.storageConnectors);
-    const accessEndpoints = renderAccessEndpoints(v, props.accessEndpoints);
-    const contentRedirection = renderContentRedirection(v, props.contentRedirection);
-    const agentAccess = renderAgentAccess(v, props.agentAccess);
+    const { userSettings, connectors, accessEndpoints, contentRedirection, agentAccess } = validateStackProps(v, props);
     v.throwIfInvalid();
 
     this.domainSigninActions = userSettings

@@ -17,9 +17,20 @@ export interface StringRule {
  * Values that are tokens are never judged: they are only known at deploy time.
  */
 export class PropsValidator {
-  private readonly problems: string[] = [];
+  /**
+   * A validator of the attributes given to an importer such as `Stack.fromStackAttributes`: its
+   * error names the construct the import would create and the method.
+   */
+  public static forImport(scope: IConstruct, id: string, method: string): PropsValidator {
+    return new PropsValidator(scope, { path: `${scope.node.path}/${id}`, subject: `${method} attributes` });
+  }
 
-  constructor(private readonly scope: IConstruct) {}
+  private readonly problems: string[] = [];
+  private readonly heading: { readonly path: string; readonly subject: string };
+
+  constructor(scope: IConstruct, heading?: { readonly path: string; readonly subject: string }) {
+    this.heading = heading ?? { path: scope.node.path, subject: `${scope.constructor.name} props` };
+  }
 
   /** Records a problem with `property`: `message` says what is allowed. */
   public fail(property: string, value: unknown, message: string): void {
@@ -103,7 +114,7 @@ export class PropsValidator {
     if (this.problems.length === 0) {
       return;
     }
-    const heading = `${this.scope.node.path}: invalid ${this.scope.constructor.name} props (${this.problems.length} problem${this.problems.length > 1 ? 's' : ''})`;
+    const heading = `${this.heading.path}: invalid ${this.heading.subject} (${this.problems.length} problem${this.problems.length > 1 ? 's' : ''})`;
     throw new Error([heading, ...this.problems.map((p) => `  - ${p}`)].join('\n'));
   }
 }

@@ -2,8 +2,9 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  checkArray, checkBoolean, checkDuration, checkEnum, checkEnumLike, checkList, checkNumber, checkSize, checkString, failType, hasMethods,
+  checkArray, checkBoolean, checkDuration, checkEnum, checkEnumLike, checkList, checkNumber, checkObject, checkSize, checkString, failType, hasMethods,
 } from '../../core/private/input-types';
+import { validateImportedIdentity } from '../../core/private/imported-resource';
 import {
   ARN_PARTITION, DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, NAME_SOURCE, OU_MAX_LENGTH, ROOT_VOLUME_GIB,
   S3_BUCKET_NAME, S3_KEY_MAX_LENGTH, SECURITY_GROUPS_MAX, USB_FILTER_MAX_LENGTH, USB_FILTER_PATTERN,
@@ -12,7 +13,7 @@ import { validateTags } from '../../core/private/tags';
 import { PropsValidator, StringRule } from '../../core/private/validation';
 import { FleetAttribute } from '../fleet-attribute';
 import { FleetPlatform } from '../fleet-platform';
-import type { FleetProps } from '../fleet-props';
+import type { FleetAttributes, FleetProps } from '../fleet-props';
 import { FleetSessionScriptConfig } from '../fleet-session-script';
 import { FleetState, FleetUpdateBehavior } from '../fleet-state';
 import { FleetType, StreamView } from '../fleet-type';
@@ -496,4 +497,22 @@ export function validateFleetPropTypes(validator: PropsValidator, props: FleetPr
 /** The string the user gave, to show wrapped in `of()`; otherwise `fallback`. */
 function givenOr(value: unknown, fallback: string): string {
   return typeof value === 'string' && !Token.isUnresolved(value) ? value : fallback;
+}
+
+/**
+ * Records in `v` every problem of the attributes of an imported fleet: their types, the name's
+ * limits, the ARN's shape, and a name that contradicts the ARN.
+ */
+export function validateFleetAttributes(v: PropsValidator, attrs: FleetAttributes): void {
+  if (!checkObject(v, 'attrs', attrs, 'an object with fleetName or fleetArn', [])) {
+    return;
+  }
+  validateImportedIdentity(v, {
+    resourceType: 'fleet', nameProperty: 'fleetName', name: attrs.fleetName, arnProperty: 'fleetArn', arn: attrs.fleetArn, nameRule: GIVEN_NAME_RULE,
+  });
+  checkList(v, 'securityGroups', attrs.securityGroups,
+    (item, i) => checkObject(v, `securityGroups[${i}]`, item, 'a security group (ec2.ISecurityGroup)', ['securityGroupId']));
+  checkObject(v, 'role', attrs.role, 'an IAM role (iam.IRole)', ['roleArn']);
+  checkBoolean(v, 'domainJoined', attrs.domainJoined);
+  checkEnum(v, 'fleetType', attrs.fleetType, 'FleetType', FleetType);
 }

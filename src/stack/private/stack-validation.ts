@@ -1,18 +1,30 @@
 import { URL } from 'url';
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from '../../core/private/input-types';
+import { validateImportedIdentity } from '../../core/private/imported-resource';
+import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from '../../core/private/input-types';
 import {
   ACCESS_ENDPOINTS_MAX, ACCESS_ENDPOINTS_MIN, ARN_PARTITION_SOURCE, CLIPBOARD_MAX_LENGTH_MAX, CLIPBOARD_MAX_LENGTH_MIN,
   CONNECTOR_DOMAIN_MAX_LENGTH, CONNECTOR_DOMAIN_MIN_LENGTH, CONNECTOR_DOMAINS_MAX, CONNECTOR_RESOURCE_IDENTIFIER_MAX_LENGTH,
-  EMBED_HOST_DOMAIN_MAX_LENGTH, EMBED_HOST_DOMAIN_PATTERN, EMBED_HOST_DOMAINS_MAX, EMBED_HOST_DOMAINS_MIN, URL_MAX_LENGTH,
+  DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, EMBED_HOST_DOMAIN_MAX_LENGTH, EMBED_HOST_DOMAIN_PATTERN, EMBED_HOST_DOMAINS_MAX,
+  EMBED_HOST_DOMAINS_MIN, NAME_MAX_LENGTH, NAME_PATTERN, SETTINGS_GROUP_MAX_LENGTH, URL_MAX_LENGTH,
   URL_PATTERN_MAX_LENGTH, URL_PATTERN_MIN_LENGTH, URL_PATTERN_PATTERN, URL_PATTERNS_MAX,
 } from '../../core/private/limits';
-import { PropsValidator } from '../../core/private/validation';
+import { validateTags } from '../../core/private/tags';
+import { PropsValidator, StringRule } from '../../core/private/validation';
 import { AgentAccess, AgentAccessSetting, AgentAction, ScreenImageFormat, ScreenResolution } from '../agent-access';
+import type { StackAttributes, StackProps } from '../stack-props';
 import { ContentRedirection, UrlRedirection } from '../stack-settings';
 import { StorageConnector, StorageConnectorType } from '../storage-connector';
 import { SettingPermission, UserAction, UserSetting, UserSettings } from '../user-settings';
+
+/** `Name`: a stack's name. */
+const STACK_NAME_RULE: StringRule = {
+  min: 1,
+  max: NAME_MAX_LENGTH,
+  pattern: NAME_PATTERN,
+  patternDescription: 'letters, digits, _ . and -, starting with a letter or digit',
+};
 
 /** An S3 bucket ARN: the API's `Arn` partitions, service `s3`, a bucket name. */
 const S3_BUCKET_ARN_PATTERN = new RegExp(`^arn:${ARN_PARTITION_SOURCE}:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`);
@@ -320,4 +332,63 @@ export function renderAgentAccess(v: PropsValidator, config: AgentAccess | undef
     ScreenshotsUploadEnabled: uploadEnabled,
     UserControlMode: userControlMode?.value,
   };
+}
+
+/** What `validateStackProps` renders for the CloudFormation resource. */
+export interface RenderedStackProps {
+  readonly userSettings: RenderedUserSetting[];
+  readonly connectors?: RenderedStorageConnector[];
+  readonly accessEndpoints: ReturnType<typeof renderAccessEndpoints>;
+  readonly contentRedirection?: Record<string, unknown>;
+  readonly agentAccess?: Record<string, unknown>;
+}
+
+/**
+ * Records in `v` every problem of a stack's props (types first, for plain-JavaScript callers, then
+ * the API model's limits), and renders the nested settings as the resource takes them.
+ */
+export function validateStackProps(v: PropsValidator, props: StackProps): RenderedStackProps {
+  for (const property of ['stackName', 'displayName', 'description', 'redirectUrl', 'feedbackUrl'] as const) {
+    checkString(v, property, props[property]);
+  }
+  checkString(v, 'applicationSettings.settingsGroup', props.applicationSettings?.settingsGroup);
+  checkBoolean(v, 'applicationSettings.enabled', props.applicationSettings?.enabled);
+  checkEnumLike(v, 'streamingExperienceSettings.preferredProtocol', props.streamingExperienceSettings?.preferredProtocol, 'PreferredProtocol', 'UDP');
+  if (checkArray(v, 'attributesToDelete', props.attributesToDelete)) {
+    props.attributesToDelete!.forEach((a, i) => checkEnumLike(v, `attributesToDelete[${i}]`, a, 'StackAttribute', 'REDIRECT_URL'));
+  }
+  checkObject(v, 'fleet', props.fleet, 'a fleet (IFleet) such as a Fleet or Fleet.fromFleetName()', ['fleetName', 'node']);
+  if (props.tags !== undefined && (typeof props.tags !== 'object' || props.tags === null || Array.isArray(props.tags))) {
+    v.fail('tags', props.tags, `must be an object of tag keys to values, not ${typeName(props.tags)}`);
+  }
+  v.string('stackName', props.stackName, STACK_NAME_RULE);
+  v.string('displayName', props.displayName, { max: DISPLAY_NAME_MAX_LENGTH });
+  v.string('description', props.description, { max: DESCRIPTION_MAX_LENGTH });
+  v.string('redirectUrl', props.redirectUrl, { max: URL_MAX_LENGTH });
+  validateUrl(v, 'redirectUrl', props.redirectUrl);
+  v.string('feedbackUrl', props.feedbackUrl, { max: URL_MAX_LENGTH });
+  validateUrl(v, 'feedbackUrl', props.feedbackUrl);
+  v.string('applicationSettings.settingsGroup', props.applicationSettings?.settingsGroup, { max: SETTINGS_GROUP_MAX_LENGTH });
+  validateEmbedHostDomains(v, props.embedHostDomains);
+  validateTags(v, props.tags);
+  const userSettings = renderUserSettings(v, props.userSettings);
+  const connectors = renderStorageConnectors(v, props.storageConnectors);
+  const accessEndpoints = renderAccessEndpoints(v, props.accessEndpoints);
+  const contentRedirection = renderContentRedirection(v, props.contentRedirection);
+  const agentAccess = renderAgentAccess(v, props.agentAccess);
+  return { userSettings, connectors, accessEndpoints, contentRedirection, agentAccess };
+}
+
+/**
+ * Records in `v` every problem of the attributes of an imported stack: their types, the name's
+ * limits, the ARN's shape, and a name that contradicts the ARN.
+ */
+export function validateStackAttributes(v: PropsValidator, attrs: StackAttributes): void {
+  if (!checkObject(v, 'attrs', attrs, 'an object with stackName or stackArn', [])) {
+    return;
+  }
+  validateImportedIdentity(v, {
+    resourceType: 'stack', nameProperty: 'stackName', name: attrs.stackName, arnProperty: 'stackArn', arn: attrs.stackArn, nameRule: STACK_NAME_RULE,
+  });
+  checkObject(v, 'fleet', attrs.fleet, 'a fleet (IFleet) such as a Fleet or Fleet.fromFleetName()', ['fleetName', 'node']);
 }
