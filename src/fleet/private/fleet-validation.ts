@@ -1,10 +1,11 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { CfnFleet } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import {
-  checkArray, checkBoolean, checkDuration, checkEnum, checkEnumLike, checkList, checkNumber, checkObject, checkSize, checkString, failType, hasMethods,
-} from '../../core/private/input-types';
 import { validateImportedIdentity } from '../../core/private/imported-resource';
+import {
+  checkArray, checkBoolean, checkDuration, checkEnum, checkEnumLike, checkList, checkNumber, checkObject, checkSize, checkString,
+  failType, hasMethods,
+} from '../../core/private/input-types';
 import {
   ARN_PARTITION, DESCRIPTION_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH, NAME_PATTERN, NAME_SOURCE, OU_MAX_LENGTH, ROOT_VOLUME_GIB,
   S3_BUCKET_NAME, S3_KEY_MAX_LENGTH, SECURITY_GROUPS_MAX, USB_FILTER_MAX_LENGTH, USB_FILTER_PATTERN,
