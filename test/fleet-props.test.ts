@@ -66,10 +66,10 @@ describe('tags', () => {
   });
 
   test('are checked in the constructor, every problem at once', () => {
-    const message = errorOf(() => build({ tags: { 'aws:reserved': 'x', 'ok': 'bad value!', ['k'.repeat(129)]: 'v' } }));
+    const message = errorOf(() => build({ tags: { 'aws:reserved': 'x', 'ok': 'v'.repeat(257), ['k'.repeat(129)]: 'v' } }));
     expect(message).toMatch(/^Test\/Fleet: invalid Fleet props \(3 problems\)/);
-    expect(message).toContain('tags key "aws:reserved": must match');
-    expect(message).toContain('tags["ok"]: must match at most 256 letters, digits, spaces or _.:/=+-@ (got "bad value!")');
+    expect(message).toContain('tags key "aws:reserved": must match a key that does not start with aws:');
+    expect(message).toMatch(/tags\["ok"\]: must be 0 to 256 characters long/);
     expect(message).toMatch(/tags key "k{129}": must be 1 to 128 characters long/);
   });
 

@@ -525,6 +525,9 @@ export class Fleet extends FleetBase {
       validate: () => {
         const rendered = new PropsValidator(this);
         validateRenderedFleet(rendered, this._resource, props.attributesToDelete);
+        for (const warning of rendered.warnings) {
+          Annotations.of(this).addWarningV2(Warnings.VALUE_BEYOND_NARROWEST_LIMIT, warning);
+        }
         return rendered.messages;
       },
     });

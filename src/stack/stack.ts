@@ -196,6 +196,9 @@ export class Stack extends StackBase {
       validate: () => {
         const rendered = new PropsValidator(this);
         validateTags(rendered, this.resource.tags.tagValues());
+        for (const warning of rendered.warnings) {
+          cdk.Annotations.of(this).addWarningV2(Warnings.VALUE_BEYOND_NARROWEST_LIMIT, warning);
+        }
         return rendered.messages;
       },
     });

@@ -26,6 +26,7 @@ export class PropsValidator {
   }
 
   private readonly problems: string[] = [];
+  private readonly cautions: string[] = [];
   private readonly heading: { readonly path: string; readonly subject: string };
 
   constructor(scope: IConstruct, heading?: { readonly path: string; readonly subject: string }) {
@@ -35,6 +36,14 @@ export class PropsValidator {
   /** Records a problem with `property`: `message` says what is allowed. */
   public fail(property: string, value: unknown, message: string): void {
     this.problems.push(`${property}: ${message} (got ${describe(value)})`);
+  }
+
+  /**
+   * Records a value that one AWS source accepts and another, narrower, does not: the construct
+   * warns (`Warnings.VALUE_BEYOND_NARROWEST_LIMIT`) instead of refusing it.
+   */
+  public warn(property: string, value: unknown, message: string): void {
+    this.cautions.push(`${property}: ${message} (got ${describe(value)})`);
   }
 
   /** Records a problem that concerns several properties together. */
@@ -102,6 +111,11 @@ export class PropsValidator {
   /** Every problem recorded so far, one message each (for `node.addValidation`). */
   public get messages(): string[] {
     return [...this.problems];
+  }
+
+  /** Every warning recorded so far (see `warn`). */
+  public get warnings(): string[] {
+    return [...this.cautions];
   }
 
   /** Whether any problem has been recorded so far. */
