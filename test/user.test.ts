@@ -121,4 +121,8 @@ describe('AuthenticationType', () => {
     expect(AuthenticationType.of('SAML')).toBe(AuthenticationType.SAML);
     expect(AuthenticationType.of('FUTURE').value).toBe('FUTURE');
   });
+
+  test.each(['saml', 'User Pool', '', 'AWS-AD'])('of() refuses %j, which no AWS source would take', (value) => {
+    expect(() => AuthenticationType.of(value)).toThrow(`AuthenticationType.of: "${value}" is not an authentication type; expected an API value such as SAML (upper-case letters, digits and _)`);
+  });
 });

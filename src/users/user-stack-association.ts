@@ -12,12 +12,16 @@ import {
   UserStackAssociationProps as Property,
 } from './private/user-stack-association-contract';
 import { StackUser } from './stack-user';
+import { AuthenticationType } from './user';
 import { AppStreamProvider } from '../core/private/appstream-provider';
 import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString } from '../core/private/input-types';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
 import { IStack } from '../stack/stack-interface';
 
+
+/** The authentication types the API model lists: another one is accepted with a warning. */
+const KNOWN_TYPES = new Set(AuthenticationType.known().map((t) => t.value));
 /**
  * Properties of a `UserStackAssociation`.
  */
@@ -180,6 +184,9 @@ export class UserStackAssociation extends Construct {
       const type = user.authenticationType.value;
       if (!AUTHENTICATION_TYPE_PATTERN.test(type)) {
         v.fail(`${label}.authenticationType`, type, 'must be an API value such as SAML (upper-case letters, digits and _)');
+      } else if (!KNOWN_TYPES.has(type)) {
+        v.warn(`${label}.authenticationType`, type, `is not one the AppStream API lists (${[...KNOWN_TYPES].join(', ')}); `
+          + 'the CloudFormation schema accepts any, the service may refuse it');
       }
       if (Token.isUnresolved(user.userName)) {
         return;
@@ -196,6 +203,9 @@ export class UserStackAssociation extends Construct {
       added.add(key);
     });
     v.throwIfInvalid();
+    for (const warning of v.warnings) {
+      Annotations.of(this).addWarningV2(Warnings.VALUE_BEYOND_NARROWEST_LIMIT, warning);
+    }
 
     for (const user of users) {
       this.entries.push(user);

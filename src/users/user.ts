@@ -2,6 +2,7 @@ import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
 import { userNameProblem } from './private/user-name';
+import { AUTHENTICATION_TYPE_PATTERN } from './private/user-stack-association-contract';
 import { enumLikeValue } from '../core/private/enum-like';
 import { checkEnumLike, checkString } from '../core/private/input-types';
 import { USER_ATTRIBUTE_MAX_LENGTH, USER_ATTRIBUTE_PATTERN } from '../core/private/limits';
@@ -32,7 +33,15 @@ export class AuthenticationType {
    * Returns the named constant when the value is one of them.
    */
   public static of(value: string): AuthenticationType {
-    const checked = enumLikeValue({ className: 'AuthenticationType', what: "the authentication type's API value", example: 'SAML' }, value);
+    const checked = enumLikeValue({
+      className: 'AuthenticationType',
+      what: "the authentication type's API value",
+      example: 'SAML',
+      // The API's values are upper case (API, SAML, USERPOOL, AWS_AD); the handler takes the same shape.
+      pattern: AUTHENTICATION_TYPE_PATTERN,
+      notA: 'an authentication type',
+      expected: 'an API value such as SAML (upper-case letters, digits and _)',
+    }, value);
     return KNOWN_AUTHENTICATION_TYPES.find((t) => t.value === checked) ?? new AuthenticationType(checked);
   }
 
