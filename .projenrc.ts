@@ -86,7 +86,7 @@ project.eslint?.allowDevDeps('lambda/**');
 // type to the kind modules (lambda/<kind>/), is bundled with esbuild at build time into
 // assets/lambda/provider/index/index.js, which ships in the npm package. Consumers need no esbuild.
 // ---------------------------------------------------------------------------------------------
-project.bundler.addBundle('lambda/provider/index.ts', {
+const addHandlerBundle = (entrypoint: string) => project.bundler.addBundle(entrypoint, {
   platform: 'node',
   // The Node.js of the Lambda runtime the functions run on: one constant for both.
   target: `node${HANDLER_NODE_MAJOR}`,
@@ -97,6 +97,9 @@ project.bundler.addBundle('lambda/provider/index.ts', {
   // ESM builds of the SDK tree-shake: about 300 KB instead of 490 KB.
   mainFields: ['module', 'main'],
 });
+addHandlerBundle('lambda/provider/index.ts');
+// The StreamingPortal's HTTP API handler (not a custom resource): assets/lambda/streaming-portal/index/index.js.
+addHandlerBundle('lambda/streaming-portal/index.ts');
 project.npmignore?.addPatterns('!/assets/', '/examples/', '/benchmarks/', '/lambda/', '/rosetta/', '/.ci/');
 
 new JsonFile(project, 'lambda/tsconfig.json', {
@@ -201,6 +204,12 @@ project.addTask('bench:users', {
   description: 'User-stack association against the fake endpoint that rejects beyond RATE requests/s (default 5): batch calls, attempts per call and time for 1,000, 10,000 and 50,000 users',
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
   exec: 'ts-node --project benchmarks/tsconfig.json benchmarks/user-stack-association.ts',
+});
+
+project.addTask('bench:portal', {
+  description: 'StreamingPortal handler: bundle size (minified, gzipped) and the latency of one request through the local HTTP API and JWT authorizer against the fake endpoint (median of N, default 200)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'ts-node --project benchmarks/tsconfig.json benchmarks/streaming-portal.ts',
 });
 
 project.addTask('bench:footprint', {
