@@ -175,8 +175,12 @@ const APPSTREAM_ERRORS: Readonly<Record<string, { status: number; message: strin
 };
 
 function errorResult(error: unknown, requestId: string | undefined): PortalResult {
-  if (isDeadlineReached(error) || isThrottling(error)) {
-    return { ...json(429, { message: 'Too many requests: try again shortly' }), headers: { ...JSON_HEADERS, 'Retry-After': '1' } };
+  // The pacer retried until the invocation's deadline: throttled all along (429), or AppStream failing (503).
+  if (isThrottling(error) || (isDeadlineReached(error) && isThrottling(error.cause))) {
+    return retryLater(429, 'Too many requests: try again shortly');
+  }
+  if (isDeadlineReached(error)) {
+    return retryLater(503, 'AppStream did not answer in time: try again shortly');
   }
   const name = (error as Error)?.name ?? '';
   const known = Object.hasOwn(APPSTREAM_ERRORS, name) ? APPSTREAM_ERRORS[name] : undefined;
@@ -186,6 +190,10 @@ function errorResult(error: unknown, requestId: string | undefined): PortalResul
   // The name and message of an AppStream error hold no secret; they help whoever reads the log.
   console.error(JSON.stringify({ error: (error as Error)?.name, message: (error as Error)?.message, requestId }));
   return json(500, { message: 'Internal error', requestId });
+}
+
+function retryLater(statusCode: number, message: string): PortalResult {
+  return { ...json(statusCode, { message }), headers: { ...JSON_HEADERS, 'Retry-After': '1' } };
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
