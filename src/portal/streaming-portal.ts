@@ -17,6 +17,7 @@ import {
 import { THROTTLE_BURST, THROTTLE_RATE, validateStreamingPortalProps } from './private/streaming-portal-validation';
 import { PortalUserIdFormat, StreamingPortalProps } from './streaming-portal-props';
 import { DEFAULT_LOG_RETENTION, HANDLER_RUNTIME } from '../core/private/appstream-provider';
+import { acknowledgeNagFinding } from '../core/private/nag';
 import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from '../core/private/permissions';
 import { PropsValidator } from '../core/private/validation';
 import { IFleet } from '../fleet/fleet';
@@ -152,6 +153,8 @@ export class StreamingPortal extends Construct {
       iam.Grant.addToPrincipal({ grantee: role, actions: STACK_READ_SESSIONS_ACTIONS, resourceArns: stackAndFleet });
       // IAM supports no resource type for ExpireSession; the handler expires only sessions it finds on this stack and fleet.
       iam.Grant.addToPrincipal({ grantee: role, actions: SESSION_EXPIRE_ACTIONS, resourceArns: ['*'] });
+      acknowledgeNagFinding(role, 'AwsSolutions-IAM5[Resource::*]',
+        'appstream:ExpireSession supports no resource type in IAM, so "*"; the handler expires only sessions it finds on this stack and fleet.');
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { APPLICATION_ID, VALIDITY_SECONDS } from './streaming-portal-contract';
-import { checkArray, checkBoolean, checkDuration, checkEnum, checkNumber, checkObject, checkString } from '../../core/private/input-types';
+import { checkArray, checkBoolean, checkDuration, checkEnum, checkNumber, checkObject, checkString, hasMethods } from '../../core/private/input-types';
 import { PropsValidator } from '../../core/private/validation';
 import { PortalUserIdFormat, StreamingPortalProps } from '../streaming-portal-props';
 
@@ -59,13 +59,21 @@ export function validateStreamingPortalProps(v: PropsValidator, props: Streaming
   validateScopes(v, 'userScopes', props.userScopes);
   validateScopes(v, 'adminScopes', props.adminScopes);
 
-  checkDuration(v, 'defaultValidity', props.defaultValidity);
-  checkDuration(v, 'maxValidity', props.maxValidity);
-  v.durationInRange('defaultValidity', props.defaultValidity, VALIDITY_SECONDS.min, VALIDITY_SECONDS.max);
-  v.durationInRange('maxValidity', props.maxValidity, VALIDITY_SECONDS.min, VALIDITY_SECONDS.max);
-  const defaultSeconds = props.defaultValidity?.isUnresolved?.() === false ? props.defaultValidity.toSeconds({ integral: false }) : undefined;
-  const maxSeconds = props.maxValidity?.isUnresolved?.() === false ? props.maxValidity.toSeconds({ integral: false }) : undefined;
-  if (maxSeconds !== undefined && maxSeconds < (defaultSeconds ?? VALIDITY_SECONDS.default)) {
+  const validitySeconds = (property: 'defaultValidity' | 'maxValidity'): number | undefined => {
+    const value = props[property];
+    checkDuration(v, property, value);
+    if (!hasMethods(value, 'toSeconds', 'isUnresolved') || value!.isUnresolved()) {
+      return undefined;
+    }
+    v.durationInRange(property, value, VALIDITY_SECONDS.min, VALIDITY_SECONDS.max);
+    const seconds = value!.toSeconds({ integral: false });
+    // Only valid values are compared below: one problem per wrong value.
+    return Number.isInteger(seconds) && seconds >= VALIDITY_SECONDS.min && seconds <= VALIDITY_SECONDS.max ? seconds : undefined;
+  };
+  const defaultSeconds = validitySeconds('defaultValidity');
+  const maxSeconds = validitySeconds('maxValidity');
+  if (maxSeconds !== undefined && (props.defaultValidity === undefined || defaultSeconds !== undefined)
+    && maxSeconds < (defaultSeconds ?? VALIDITY_SECONDS.default)) {
     v.fail('maxValidity', props.maxValidity, `must be at least defaultValidity (${defaultSeconds ?? VALIDITY_SECONDS.default} seconds)`);
   }
 
