@@ -7,7 +7,7 @@ import { handler, resetConfig } from '../../lambda/streaming-portal';
 import { PortalEnv, PortalRoutes, UserIdFormats } from '../../src/portal/private/streaming-portal-contract';
 import { FakeAppStream, useFakeEndpoint } from '../fake-appstream/server';
 import { registerSessionOperations, SessionState } from '../fake-appstream/sessions';
-import { LocalHttpApi, TestIssuer } from './local-http-api';
+import { LocalHttpApi, PortalHandler, TestIssuer } from './local-http-api';
 
 export const PORTAL_STACK = 'portal-stack';
 export const PORTAL_FLEET = 'portal-fleet';
@@ -23,6 +23,8 @@ export interface LocalPortalOptions {
   readonly invocationTimeoutMs?: number;
   /** Applications the fake fleet offers. */
   readonly applications?: string[];
+  /** The handler to serve. @default - the handler's source (`lambda/streaming-portal`) */
+  readonly handler?: PortalHandler;
 }
 
 export interface LocalPortal {
@@ -68,7 +70,7 @@ export async function startLocalPortal(options: LocalPortalOptions = {}, issuer:
       { ...PortalRoutes.LIST_SESSIONS, scopes: [ADMIN_SCOPE] },
       { ...PortalRoutes.EXPIRE_SESSION, scopes: [ADMIN_SCOPE] },
     ],
-    handler,
+    handler: options.handler ?? handler,
     invocationTimeoutMs: options.invocationTimeoutMs,
   });
   const url = await api.start();
