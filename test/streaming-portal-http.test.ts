@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { handler } from '../lambda/streaming-portal';
-import { readConfig } from '../lambda/streaming-portal/config';
-import { ADMIN_SCOPE, LocalPortal, LocalPortalOptions, PORTAL_AUDIENCE, PORTAL_FLEET, PORTAL_STACK, startLocalPortal } from './util/local-portal';
 import { TestIssuer } from './util/local-http-api';
+import { ADMIN_SCOPE, LocalPortal, LocalPortalOptions, PORTAL_AUDIENCE, PORTAL_FLEET, PORTAL_STACK, startLocalPortal } from './util/local-portal';
+import { readConfig } from '../lambda/streaming-portal/config';
 
 jest.setTimeout(30_000);
 
@@ -384,13 +384,23 @@ test('a route the handler does not know: 404 (API Gateway routes only known ones
 
 describe('the configuration the construct sets', () => {
   const valid = {
-    PORTAL_STACK_NAME: 's', PORTAL_FLEET_NAME: 'f', PORTAL_USER_ID_CLAIM: 'sub', PORTAL_USER_ID_FORMAT: 'SHA256',
-    PORTAL_DEFAULT_VALIDITY_SECONDS: '60', PORTAL_MAX_VALIDITY_SECONDS: '60',
+    PORTAL_STACK_NAME: 's',
+    PORTAL_FLEET_NAME: 'f',
+    PORTAL_USER_ID_CLAIM: 'sub',
+    PORTAL_USER_ID_FORMAT: 'SHA256',
+    PORTAL_DEFAULT_VALIDITY_SECONDS: '60',
+    PORTAL_MAX_VALIDITY_SECONDS: '60',
   };
   test('is read once and whole', () => {
     expect(readConfig(valid)).toEqual({
-      stackName: 's', fleetName: 'f', userIdClaim: 'sub', userIdFormat: 'SHA256', defaultValiditySeconds: 60, maxValiditySeconds: 60,
-      applicationIds: [], allowSessionContext: false,
+      stackName: 's',
+      fleetName: 'f',
+      userIdClaim: 'sub',
+      userIdFormat: 'SHA256',
+      defaultValiditySeconds: 60,
+      maxValiditySeconds: 60,
+      applicationIds: [],
+      allowSessionContext: false,
     });
   });
   test.each([

@@ -126,7 +126,9 @@ async function expireSession(event: PortalEvent, cfg: PortalConfig, appStream: A
 }
 
 /** Whether the session is one of the stack and fleet: DescribeSessions has no filter by id, so page through. */
-async function sessionOfStack(sessionId: string, authenticationType: AuthenticationType, cfg: PortalConfig, appStream: AppStreamCalls): Promise<boolean> {
+async function sessionOfStack(
+  sessionId: string, authenticationType: AuthenticationType, cfg: PortalConfig, appStream: AppStreamCalls,
+): Promise<boolean> {
   let nextToken: string | undefined;
   do {
     const page = await appStream.call((client) => client.send(new DescribeSessionsCommand({

@@ -76,7 +76,14 @@ export class SessionState {
   public startSession(stackName: string, fleetName: string, userId: string, authenticationType = 'API'): string {
     this.sessionCounter++;
     const id = `00000000-0000-4000-8000-${String(this.sessionCounter).padStart(12, '0')}`;
-    this.sessions.push({ Id: id, UserId: userId, StackName: stackName, FleetName: fleetName, AuthenticationType: authenticationType, StartTime: this.now() });
+    this.sessions.push({
+      Id: id,
+      UserId: userId,
+      StackName: stackName,
+      FleetName: fleetName,
+      AuthenticationType: authenticationType,
+      StartTime: this.now(),
+    });
     return id;
   }
 

@@ -3,11 +3,11 @@
  * the local HTTP API and JWT authorizer, its AppStream calls going to the fake endpoint. Used by the
  * handler's HTTP tests and by `benchmarks/streaming-portal.ts`.
  */
+import { LocalHttpApi, PortalHandler, TestIssuer } from './local-http-api';
 import { handler, resetConfig } from '../../lambda/streaming-portal';
 import { PortalEnv, PortalRoutes, UserIdFormats } from '../../src/portal/private/streaming-portal-contract';
 import { FakeAppStream, useFakeEndpoint } from '../fake-appstream/server';
 import { registerSessionOperations, SessionState } from '../fake-appstream/sessions';
-import { LocalHttpApi, PortalHandler, TestIssuer } from './local-http-api';
 
 export const PORTAL_STACK = 'portal-stack';
 export const PORTAL_FLEET = 'portal-fleet';
