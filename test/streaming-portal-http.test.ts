@@ -342,6 +342,15 @@ describe('admin routes', () => {
     expect(portal.fake.calls[1].input).toMatchObject({ Limit: 50, NextToken: expect.any(String) });
   });
 
+  test('expiring twice while reads lag: both 204 (the second finds the session still listed), the session ends once', async () => {
+    portal.sessions.setReadLag(60_000);
+    const id = portal.sessions.startSession(PORTAL_STACK, PORTAL_FLEET, 'user-1');
+    expect((await expire(adminToken(), id)).status).toBe(204);
+    expect((await listSessions(adminToken())).body.sessions.map((s: { id: string }) => s.id)).toEqual([id]);
+    expect((await expire(adminToken(), id)).status).toBe(204);
+    expect(portal.sessions.isActive(id)).toBe(false);
+  });
+
   test('a session of another stack, or none at all: 404, nothing expired', async () => {
     const elsewhere = portal.sessions.startSession('other-stack', 'other-fleet', 'user-1');
     for (const id of [elsewhere, 'no-such-session']) {

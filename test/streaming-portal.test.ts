@@ -260,6 +260,13 @@ describe('StreamingPortal validation: every problem in one error', () => {
     expect(errorOf({}, false)).toContain('fleet: the stack has no fleet yet and none was given');
   });
 
+  test("a fleet that is not the stack's", () => {
+    const { scope, stack } = setup();
+    const other = Fleet.fromFleetName(scope, 'Other', 'other-fleet');
+    expect(() => new StreamingPortal(scope, 'Portal', { stack, fleet: other, identityProvider: PortalIdentityProvider.fromIssuer(ISSUER, ['c']) }))
+      .toThrow("fleet: must be the stack's fleet (Test/Fleet): a stack has at most one fleet; leave fleet out to use it (got \"Test/Other\")");
+  });
+
   test('maxValidity below the default validity', () => {
     expect(errorOf({ maxValidity: cdk.Duration.seconds(30) })).toContain('maxValidity: must be at least defaultValidity (60 seconds) (got 30 seconds)');
   });

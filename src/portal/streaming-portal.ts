@@ -61,11 +61,10 @@ export class StreamingPortal extends Construct {
   constructor(scope: Construct, id: string, props: StreamingPortalProps) {
     super(scope, id);
 
-    const fleet = props.fleet ?? props.stack?.fleet;
     const v = new PropsValidator(this);
-    validateStreamingPortalProps(v, props, fleet !== undefined);
+    validateStreamingPortalProps(v, props);
     v.throwIfInvalid();
-    this.fleet = fleet!;
+    this.fleet = (props.fleet ?? props.stack.fleet)!;
 
     const defaultValidity = props.defaultValidity?.toSeconds() ?? VALIDITY_SECONDS.default;
     const retention = props.logRetention ?? DEFAULT_LOG_RETENTION;

@@ -35,14 +35,19 @@ function nonEmpty(v: PropsValidator, property: string, list: readonly unknown[])
 /**
  * Every problem with a portal's props, recorded in `v` (the caller throws them all at once).
  */
-export function validateStreamingPortalProps(v: PropsValidator, props: StreamingPortalProps, fleetKnown: boolean): void {
+export function validateStreamingPortalProps(v: PropsValidator, props: StreamingPortalProps): void {
   checkObject(v, 'stack', props.stack, 'an AppStream stack (IStack) such as a Stack or Stack.fromStackName()', ['stackName', 'stackArn']);
   if (props.stack === undefined) {
     v.fail('stack', props.stack, 'is required');
   }
   checkObject(v, 'fleet', props.fleet, 'a fleet (IFleet) such as a Fleet or Fleet.fromFleetName()', ['fleetName', 'fleetArn']);
-  if (!fleetKnown) {
+  const stackFleet = props.stack?.fleet;
+  if (props.fleet === undefined && stackFleet === undefined) {
     v.failRule('fleet: the stack has no fleet yet and none was given: pass `fleet`, or add the fleet to the stack before creating the portal');
+  } else if (props.fleet !== undefined && stackFleet !== undefined && props.fleet !== stackFleet) {
+    // AppStream associates at most one fleet with a stack: CreateStreamingURL would refuse every request.
+    v.fail('fleet', props.fleet.node?.path ?? props.fleet,
+      `must be the stack's fleet (${stackFleet.node.path}): a stack has at most one fleet; leave fleet out to use it`);
   }
   validateIdentityProvider(v, props);
 
