@@ -8,6 +8,11 @@
  *   N=1000 npx projen bench:portal
  *
  * Environment: N (requests, default 200, after 10 not counted), LOADS (fresh processes, default 5).
+ *
+ * The requests go one after the other, faster than the 10 requests/s at which the handler's pacer
+ * starts before it has measured AppStream's rate (in Lambda, one environment serves one request at a
+ * time): the fake endpoint's set-up starts the pacer at 1,000/s, so that what is measured is the
+ * latency of a request, not the pacing of a burst.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
