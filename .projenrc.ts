@@ -86,7 +86,7 @@ project.eslint?.allowDevDeps('lambda/**');
 // type to the kind modules (lambda/<kind>/), is bundled with esbuild at build time into
 // assets/lambda/provider/index/index.js, which ships in the npm package. Consumers need no esbuild.
 // ---------------------------------------------------------------------------------------------
-project.bundler.addBundle('lambda/provider/index.ts', {
+const addHandlerBundle = (entrypoint: string) => project.bundler.addBundle(entrypoint, {
   platform: 'node',
   // The Node.js of the Lambda runtime the functions run on: one constant for both.
   target: `node${HANDLER_NODE_MAJOR}`,
@@ -97,6 +97,9 @@ project.bundler.addBundle('lambda/provider/index.ts', {
   // ESM builds of the SDK tree-shake: about 300 KB instead of 490 KB.
   mainFields: ['module', 'main'],
 });
+addHandlerBundle('lambda/provider/index.ts');
+// The StreamingPortal's HTTP API handler (not a custom resource): assets/lambda/streaming-portal/index/index.js.
+addHandlerBundle('lambda/streaming-portal/index.ts');
 project.npmignore?.addPatterns('!/assets/', '/examples/', '/benchmarks/', '/lambda/', '/rosetta/', '/.ci/');
 
 new JsonFile(project, 'lambda/tsconfig.json', {
@@ -202,6 +205,14 @@ project.addTask('bench:users', {
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
   exec: 'ts-node --project benchmarks/tsconfig.json benchmarks/user-stack-association.ts',
 });
+
+const benchPortal = project.addTask('bench:portal', {
+  description: 'StreamingPortal handler: bundle size (minified, gzipped), load time, and the latency of one request through the local HTTP API and JWT authorizer against the fake endpoint (median of N, default 200)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+});
+// The benchmark measures the bundle that ships, so it bundles first.
+benchPortal.spawn(project.tasks.tryFind('bundle:lambda/streaming-portal/index')!);
+benchPortal.exec('ts-node --project benchmarks/tsconfig.json benchmarks/streaming-portal.ts');
 
 project.addTask('bench:footprint', {
   description: 'Supporting resources (functions, state machines, log groups, roles, policies) of a stack using every custom-resource kind',

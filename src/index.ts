@@ -25,3 +25,7 @@ export * from './users/user';
 export * from './users/user-stack-association';
 // directory
 export * from './directory/directory-config';
+// portal
+export * from './portal/portal-identity-provider';
+export * from './portal/streaming-portal';
+export * from './portal/streaming-portal-props';

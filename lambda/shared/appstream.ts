@@ -51,9 +51,13 @@ export interface AppStreamCalls {
   call<T>(request: (client: AppStreamClient) => Promise<T>): Promise<T>;
 }
 
-/** The AppStream calls of the invocation of `context` (no context: no deadline, as in tests). */
-export function appStreamCalls(context?: { getRemainingTimeInMillis?: () => number }): AppStreamCalls {
-  const deadline = Deadline.of(context, INVOCATION_MARGIN_MS);
+/**
+ * The AppStream calls of the invocation of `context` (no context: no deadline, as in tests), which
+ * start no attempt once less than `marginMs` remains (custom resources keep a minute; a function
+ * that answers an HTTP request within seconds keeps less).
+ */
+export function appStreamCalls(context?: { getRemainingTimeInMillis?: () => number }, marginMs: number = INVOCATION_MARGIN_MS): AppStreamCalls {
+  const deadline = Deadline.of(context, marginMs);
   const appStream = appStreamClient();
   const pacing = appStreamPacer();
   return { deadline, call: (request) => pacing.call(() => request(appStream), deadline) };

@@ -143,6 +143,11 @@ export class Stack extends StackBase {
   public readonly stackName: string;
 
   private readonly resource: CfnStack;
+  /**
+   * The domains that may embed this stack's streaming sessions (the `embedHostDomains` prop).
+   */
+  public readonly embedHostDomains?: string[];
+
   private arn?: string;
   private associatedFleet?: IFleet;
   private usersAssociation?: UserStackAssociation;
@@ -204,6 +209,7 @@ export class Stack extends StackBase {
     });
 
     this.stackName = this.getResourceNameAttribute(this.resource.ref);
+    this.embedHostDomains = props.embedHostDomains && [...props.embedHostDomains];
 
     if (props.fleet !== undefined) {
       this.addFleet(props.fleet);

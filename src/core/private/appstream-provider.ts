@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -8,6 +8,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { HANDLER_NODE_MAJOR } from './handler-runtime';
+import { acknowledgeNagFinding } from './nag';
 import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
@@ -184,24 +185,12 @@ export class AppStreamProvider extends Construct {
 
   /**
    * Acknowledges a cdk-nag finding on everything `scope` holds (by default this provider), with the
-   * reason, once: through `Validations.acknowledge()` (cdk-nag 3, one exact finding) and through the
-   * `cdk_nag` resource metadata (cdk-nag 2, by rule), so that the library need not depend on cdk-nag.
+   * reason, once (see `acknowledgeNagFinding` in `nag.ts`).
    *
    * @param finding the finding, such as `AwsSolutions-IAM5[Resource::*]`
    */
   public acknowledgeNagFinding(finding: string, reason: string, scope: IConstruct = this): void {
-    this.once(`Acknowledge:${scope.node.path}:${finding}`, () => {
-      Validations.of(scope).acknowledge({ id: finding, reason });
-      const rule = finding.replace(/\[.*$/, '');
-      for (const child of scope.node.findAll()) {
-        if (child instanceof CfnResource) {
-          const existing = (child.getMetadata('cdk_nag')?.rules_to_suppress ?? []) as Array<{ id: string; reason: string }>;
-          if (!existing.some((suppression) => suppression.id === rule)) {
-            child.addMetadata('cdk_nag', { rules_to_suppress: [...existing, { id: rule, reason }] });
-          }
-        }
-      }
-    });
+    this.once(`Acknowledge:${scope.node.path}:${finding}`, () => acknowledgeNagFinding(scope, finding, reason));
   }
 
   /** Runs `grant` the first time `key` is seen: every kind's resources call the grants, often alike. */
