@@ -24,3 +24,5 @@ export * from './users/user';
 export * from './users/user-stack-association';
 // directory
 export * from './directory/directory-config';
+// appfabric (a jsii submodule: import { appfabric } from 'cdk-appstream')
+export * as appfabric from './appfabric';
