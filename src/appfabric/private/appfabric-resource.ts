@@ -14,7 +14,11 @@ export function appFabricResource(
     type,
     properties: {
       ...properties,
-      Tags: Lazy.any({ produce: () => scope.tags.renderTags() }, { omitEmptyArray: true }),
+      // TagManager renders `{ key, value }`; the registry schemas spell them `{ Key, Value }`.
+      Tags: Lazy.any({
+        produce: () => (scope.tags.renderTags() as Array<{ key: string; value: string }> | undefined)
+          ?.map((tag) => ({ Key: tag.key, Value: tag.value })),
+      }, { omitEmptyArray: true }),
     },
   });
 }
