@@ -2,12 +2,15 @@ import './promise-with-resolvers';
 import * as cdk from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { StateMachine } from 'aws-local-stepfunctions';
 import { FakeAppFabric } from './fake-appfabric';
 import { appfabric } from '../../src';
 
 // Synthesizes a UserAccessAudit, turns its DefinitionString into plain JSON, validates it with
 // asl-validator, and runs it with aws-local-stepfunctions, its task states answered locally.
+
+// aws-local-stepfunctions 3.0.0 is an ES module package with a CommonJS build: required, typed from its declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { StateMachine } = require('aws-local-stepfunctions') as typeof import('aws-local-stepfunctions', { with: { 'resolution-mode': 'import' } });
 
 // asl-validator 4.0.0 ships no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -240,7 +240,7 @@ function pollTasks(scope: Construct, o: AuditDefinitionOptions, report: sfn.ICha
 function writeReport(scope: Construct, o: AuditDefinitionOptions): sfn.IChainable {
   const build = new sfn.Pass(scope, 'BuildReport', {
     parameters: {
-      report: {
+      'report': {
         'auditId.$': '$$.Execution.Name',
         'startedAt.$': '$$.Execution.StartTime',
         'appBundleArn': o.appBundleArn,
@@ -255,7 +255,7 @@ function writeReport(scope: Construct, o: AuditDefinitionOptions): sfn.IChainabl
         'addresses.$': '$.started',
         'results.$': '$.results',
       },
-      bucket: o.bucket.bucketName,
+      'bucket': o.bucket.bucketName,
       'key.$': `States.Format('${o.prefix}date={}/{}.json', States.ArrayGetItem(States.StringSplit($$.Execution.StartTime, 'T'), 0), $$.Execution.Name)`,
     },
   });
@@ -272,7 +272,13 @@ function writeReport(scope: Construct, o: AuditDefinitionOptions): sfn.IChainabl
     iamAction: 's3:PutObject',
     resultPath: sfn.JsonPath.DISCARD,
   });
-  put.addRetry({ errors: [sfn.Errors.TASKS_FAILED], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 4, jitterStrategy: sfn.JitterType.FULL });
+  put.addRetry({
+    errors: [sfn.Errors.TASKS_FAILED],
+    interval: Duration.seconds(2),
+    backoffRate: 2,
+    maxAttempts: 4,
+    jitterStrategy: sfn.JitterType.FULL,
+  });
 
   const outcome = new sfn.Pass(scope, 'Outcome', {
     parameters: { 'bucket.$': '$.bucket', 'key.$': '$.key', 'summary.$': '$.report.summary' },
