@@ -1,4 +1,4 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 // ARN formats of the Service Authorization Reference for AWS AppFabric (service prefix `appfabric`):
@@ -6,11 +6,6 @@ import { IConstruct } from 'constructs';
 //   appauthorization      .../appbundle/${AppbundleId}/appauthorization/${AppAuthorizationIdentifier}
 //   ingestion             .../appbundle/${AppbundleId}/ingestion/${IngestionIdentifier}
 //   ingestiondestination  .../appbundle/${AppbundleId}/ingestion/${IngestionIdentifier}/ingestiondestination/${IngestionDestinationIdentifier}
-
-/** The id (UUID) of an app bundle from its ARN (the part after `appbundle/`). */
-export function appBundleIdFromArn(scope: IConstruct, appBundleArn: string): string {
-  return Stack.of(scope).splitArn(appBundleArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
-}
 
 /** The ARN pattern of every child (app authorization, ingestion, destination) of an app bundle. */
 export function appBundleChildrenArn(appBundleArn: string, child: 'appauthorization' | 'ingestion'): string {

@@ -70,12 +70,15 @@ function unexpectedOutput(scope: Construct, id: string, operation: string, key: 
   });
 }
 
-function appFabricCall(scope: Construct, id: string, action: string, parameters: Record<string, unknown>, resultPath?: string): tasks.CallAwsService {
+/** An AppFabric call on the app bundle (the resource type both audit actions require), with the retry. */
+function appFabricCall(
+  scope: Construct, id: string, action: string, appBundleArn: string, parameters: Record<string, unknown>, resultPath?: string,
+): tasks.CallAwsService {
   const task = new tasks.CallAwsService(scope, id, {
     service: 'appfabric',
     action,
-    parameters,
-    iamResources: [(parameters.AppBundleIdentifier as string)],
+    parameters: { AppBundleIdentifier: appBundleArn, ...parameters },
+    iamResources: [appBundleArn],
     iamAction: `appfabric:${action.charAt(0).toUpperCase()}${action.slice(1)}`,
     resultPath,
   });
@@ -85,10 +88,7 @@ function appFabricCall(scope: Construct, id: string, action: string, parameters:
 
 /** The address part: which addresses, how many, and StartUserAccessTasks for each. */
 function startTasks(scope: Construct, o: AuditDefinitionOptions, next: sfn.IChainable): sfn.IChainable {
-  const start = appFabricCall(scope, 'StartUserAccessTasks', 'startUserAccessTasks', {
-    'AppBundleIdentifier': o.appBundleArn,
-    'Email.$': '$.email',
-  }, '$.response');
+  const start = appFabricCall(scope, 'StartUserAccessTasks', 'startUserAccessTasks', o.appBundleArn, { 'Email.$': '$.email' }, '$.response');
   const startFailed = new sfn.Pass(scope, 'StartFailed', {
     parameters: { 'email.$': '$.email', 'taskCount': 0, 'tasks': [], 'startError.$': '$.startError' },
   });
@@ -157,10 +157,7 @@ function startTasks(scope: Construct, o: AuditDefinitionOptions, next: sfn.IChai
 
 /** The polling part: chunks of at most 50 ids, rounds until no task is IN_PROGRESS or the rounds run out. */
 function pollTasks(scope: Construct, o: AuditDefinitionOptions, report: sfn.IChainable): sfn.IChainable {
-  const batchGet = appFabricCall(scope, 'BatchGetUserAccessTasks', 'batchGetUserAccessTasks', {
-    'AppBundleIdentifier': o.appBundleArn,
-    'TaskIdList.$': '$',
-  });
+  const batchGet = appFabricCall(scope, 'BatchGetUserAccessTasks', 'batchGetUserAccessTasks', o.appBundleArn, { 'TaskIdList.$': '$' });
   const chunk = batchGet.next(new sfn.Choice(scope, 'BatchOutputKnown')
     .when(sfn.Condition.isPresent('$.UserAccessResultsList'), new sfn.Pass(scope, 'ResultsOfChunk', { outputPath: '$.UserAccessResultsList' }))
     .otherwise(unexpectedOutput(scope, 'UnexpectedBatchOutput', 'BatchGetUserAccessTasks', 'UserAccessResultsList')));
