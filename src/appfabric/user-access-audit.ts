@@ -234,10 +234,10 @@ function validateAuditProps(scope: Construct, props: UserAccessAuditProps): void
     const seen = new Set<string>();
     for (const email of props.emails) {
       if (typeof email === 'string' && !Token.isUnresolved(email)) {
-        if (seen.has(email.toLowerCase())) {
-          v.fail('emails', email, 'must list each address once (case-insensitive)');
+        if (seen.has(email)) {
+          v.fail('emails', email, 'must list each address once (a repeat would be audited twice)');
         }
-        seen.add(email.toLowerCase());
+        seen.add(email);
       }
     }
   }

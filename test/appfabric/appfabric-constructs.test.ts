@@ -324,7 +324,7 @@ describe('UserAccessAudit', () => {
   test('reports every problem of its props at once', () => {
     const stack = newStack();
     expect(() => audit(stack, {
-      emails: ['ok@example.com', 'OK@example.com', 'not-an-address'],
+      emails: ['ok@example.com', 'ok@example.com', 'not-an-address'],
       maxConcurrency: 41,
       maxPollRounds: 0,
       pollInterval: cdk.Duration.millis(500),
