@@ -41,11 +41,14 @@ const execution = integ.assertions.awsApiCall('SFN', 'startExecution', {
   stateMachineArn: audit.stateMachine.stateMachineArn,
   input: JSON.stringify({ emails: ['integ-test@example.com'] }),
 });
-execution.next(
-  integ.assertions
+execution
+  .next(integ.assertions
     .awsApiCall('SFN', 'describeExecution', { executionArn: execution.getAttString('executionArn') })
     .expect(ExpectedResult.objectLike({ status: 'SUCCEEDED' }))
-    .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(20) }),
-);
+    .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(20) }))
+  // One report per execution, under the prefix and a date= partition.
+  .next(integ.assertions
+    .awsApiCall('S3', 'listObjectsV2', { Bucket: results.bucketName, Prefix: audit.resultsPrefix })
+    .expect(ExpectedResult.objectLike({ KeyCount: 1 })));
 
 app.synth();

@@ -121,23 +121,26 @@ export class AppCredential {
    * @internal
    */
   public _render(scope: Construct, v: PropsValidator): Record<string, unknown> {
-    if (this.parts.apiKey !== undefined) {
-      checkSecret(scope, v, 'credential (API key)', this.parts.apiKey);
-      return { ApiKeyCredential: { ApiKey: this.parts.apiKey.unsafeUnwrap() } };
+    if (this.authType === AUTH_TYPE.API_KEY) {
+      const apiKey = checkSecret(scope, v, 'credential (API key)', this.parts.apiKey);
+      return { ApiKeyCredential: { ApiKey: apiKey?.unsafeUnwrap() } };
     }
     if (checkString(v, 'credential (OAuth2 client id)', this.parts.clientId)) {
       v.string('credential (OAuth2 client id)', this.parts.clientId, STRING_2048);
     }
-    checkSecret(scope, v, 'credential (OAuth2 client secret)', this.parts.clientSecret!);
-    return { Oauth2Credential: { ClientId: this.parts.clientId, ClientSecret: this.parts.clientSecret!.unsafeUnwrap() } };
+    const clientSecret = checkSecret(scope, v, 'credential (OAuth2 client secret)', this.parts.clientSecret);
+    return { Oauth2Credential: { ClientId: this.parts.clientId, ClientSecret: clientSecret?.unsafeUnwrap() } };
   }
 }
 
-/** Refuses a secret that would be written into the template in clear, without showing it. */
-function checkSecret(scope: Construct, v: PropsValidator, property: string, secret: SecretValue | undefined): void {
+/**
+ * Refuses a secret that would be written into the template in clear, without showing it; returns
+ * the secret when it is a `SecretValue` at all.
+ */
+function checkSecret(scope: Construct, v: PropsValidator, property: string, secret: unknown): SecretValue | undefined {
   if (!SecretValue.isSecretValue(secret)) {
     v.fail(property, secret === undefined ? undefined : typeof secret, 'must be a SecretValue, such as SecretValue.secretsManager(\'name\')');
-    return;
+    return undefined;
   }
   const source = secretValueSource(scope, secret);
   switch (source.kind) {
@@ -156,6 +159,7 @@ function checkSecret(scope: Construct, v: PropsValidator, property: string, secr
     default:
       break;
   }
+  return secret;
 }
 
 /**

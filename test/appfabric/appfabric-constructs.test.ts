@@ -340,3 +340,67 @@ describe('UserAccessAudit', () => {
     expect(() => new appfabric.UserAccessAudit(stack, 'NoBundle', {} as any)).toThrow(/appBundle: is required/);
   });
 });
+
+describe('imports, required props and tags', () => {
+  test('fromAppAuthorizationArn and fromIngestionAttributes keep what they are given; an imported ingestion takes destinations', () => {
+    const stack = newStack();
+    const auth = appfabric.AppAuthorization.fromAppAuthorizationArn(stack, 'Auth', `${BUNDLE_ARN}/appauthorization/1111`);
+    expect(auth.appAuthorizationArn).toBe(`${BUNDLE_ARN}/appauthorization/1111`);
+    const ing = appfabric.Ingestion.fromIngestionAttributes(stack, 'Ing', { ingestionArn: `${BUNDLE_ARN}/ingestion/2222`, appBundleArn: BUNDLE_ARN });
+    new appfabric.IngestionDestination(stack, 'Dest', {
+      ingestion: ing,
+      destination: appfabric.AuditLogDestination.s3Bucket(s3.Bucket.fromBucketName(stack, 'Logs', 'audit-logs')),
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::AppFabric::IngestionDestination', {
+      AppBundleArn: BUNDLE_ARN,
+      IngestionArn: `${BUNDLE_ARN}/ingestion/2222`,
+      DestinationConfiguration: { AuditLog: { Destination: { S3Bucket: { BucketName: 'audit-logs', Prefix: Match.absent() } } } },
+    });
+  });
+
+  test('a destination and an AppCredential are required, for callers from plain JavaScript', () => {
+    const stack = newStack();
+    expect(() => new appfabric.IngestionDestination(stack, 'Dest', {} as any))
+      .toThrow(/ingestion: is required[\s\S]*destination: must be an AuditLogDestination/);
+    expect(() => new appfabric.AppAuthorization(stack, 'Auth', {
+      appBundle: importedBundle(stack), app: appfabric.SaasApp.OKTA, tenantId: 't', tenantDisplayName: 'd', credential: { apiKey: 'x' } as any,
+    })).toThrow(/credential: must be an AppCredential/);
+    expect(() => new appfabric.AppAuthorization(stack, 'Auth2', {
+      appBundle: importedBundle(stack), app: appfabric.SaasApp.OKTA, tenantId: 't', tenantDisplayName: 'd', credential: appfabric.AppCredential.apiKey('plain' as any),
+    })).toThrow(/credential \(API key\): must be a SecretValue/);
+  });
+
+  test('every AppFabric resource takes tags from Tags.of()', () => {
+    const stack = newStack();
+    const bundle = new appfabric.AppBundle(stack, 'Bundle');
+    const auth = new appfabric.AppAuthorization(stack, 'Auth', {
+      appBundle: bundle, app: appfabric.SaasApp.OKTA, tenantId: 't', tenantDisplayName: 'd', credential: appfabric.AppCredential.apiKey(API_KEY()),
+    });
+    const ing = new appfabric.Ingestion(stack, 'Ing', { appBundle: bundle, app: appfabric.SaasApp.OKTA, tenantId: 't' });
+    ing.node.addDependency(auth);
+    ing.addDestination('Dest', { destination: appfabric.AuditLogDestination.s3Bucket(new s3.Bucket(stack, 'Logs')) });
+    cdk.Tags.of(stack).add('cost-center', '42');
+    const template = Template.fromStack(stack);
+    for (const type of ['AWS::AppFabric::AppBundle', 'AWS::AppFabric::AppAuthorization', 'AWS::AppFabric::Ingestion', 'AWS::AppFabric::IngestionDestination']) {
+      template.hasResourceProperties(type, { Tags: [{ Key: 'cost-center', Value: '42' }] });
+    }
+  });
+
+  test('a results bucket with a KMS key: the state machine may use the key to write reports', () => {
+    const stack = newStack();
+    const bucket = new s3.Bucket(stack, 'Results', { encryption: s3.BucketEncryption.KMS });
+    new appfabric.UserAccessAudit(stack, 'Audit', { appBundle: importedBundle(stack), resultsBucket: bucket, resultsPrefix: '' });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['kms:GenerateDataKey*']) })]) },
+    });
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+  });
+
+  test('props of the wrong type are refused, for callers from plain JavaScript', () => {
+    const stack = newStack();
+    expect(() => new appfabric.UserAccessAudit(stack, 'Audit', {
+      appBundle: importedBundle(stack), maxConcurrency: '5' as any, logErrors: 'yes' as any, emails: 'a@example.com' as any,
+    })).toThrow(/maxConcurrency: must be a number[\s\S]*logErrors: must be a boolean[\s\S]*emails: must be an array/);
+  });
+});
