@@ -1,7 +1,7 @@
 import * as cdk from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { APP_BUNDLE_ARN, auditDefinitionOf, RESULTS_BUCKET, runAudit, validateAsl } from './audit-harness';
-import { FakeAppFabric, FakeTenant } from './fake-appfabric';
+import { AppFabricError, FakeAppFabric, FakeTenant } from './fake-appfabric';
 
 // The user-access audit's state machine, synthesized, validated with asl-validator and executed
 // offline with aws-local-stepfunctions against a local AppFabric stand-in.
@@ -143,6 +143,18 @@ describe('execution', () => {
     expect(doc.addresses[1]).toMatchObject({ email: 'not an address', taskCount: 0, tasks: [], startError: { Error: 'AppFabric.ValidationException' } });
     expect(doc.summary).toMatchObject({ addressCount: 2, taskCount: 1 });
     expect(fake.calls.StartUserAccessTasks).toBe(2);
+  });
+
+  test('an error that is not the address\'s (access denied) fails the execution, so that its alarm goes off', async () => {
+    const fake = Object.assign(new FakeAppFabric({ appBundleArn: APP_BUNDLE_ARN, tenants: [OKTA] }), {
+      startUserAccessTasks: () => {
+        throw new AppFabricError('AccessDeniedException', 'not authorized to perform appfabric:StartUserAccessTasks');
+      },
+    });
+    const { definition } = auditDefinitionOf({});
+    const run = await runAudit(definition, fake, { emails: ['a@example.com'] });
+    expect((run.error as any)?.cause?.name).toBe('AppFabric.AccessDeniedException');
+    expect(run.objects).toEqual([]);
   });
 
   test('no task started at all: a report with no results, no poll', async () => {

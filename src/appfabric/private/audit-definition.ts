@@ -92,7 +92,9 @@ function startTasks(scope: Construct, o: AuditDefinitionOptions, next: sfn.IChai
   const startFailed = new sfn.Pass(scope, 'StartFailed', {
     parameters: { 'email.$': '$.email', 'taskCount': 0, 'tasks': [], 'startError.$': '$.startError' },
   });
-  start.addCatch(startFailed, { errors: [sfn.Errors.ALL], resultPath: '$.startError' });
+  // An address AppFabric refuses is that address's problem: reported, and the audit goes on. Anything
+  // else (access denied, no such bundle, throttling beyond the retries) fails the execution and its alarm.
+  start.addCatch(startFailed, { errors: [APPFABRIC_ERRORS.VALIDATION], resultPath: '$.startError' });
 
   // One entry per application tenant: its task id when started (no `taskId` key otherwise, so that
   // `$..tasks[*].taskId` lists started tasks only), or the error AppFabric gave instead.
