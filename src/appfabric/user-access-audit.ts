@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -187,6 +188,19 @@ export class UserAccessAudit extends Construct {
         }),
       });
     }
+  }
+
+  /**
+   * Grants starting an audit (`states:StartExecution` on the state machine), with an input such as
+   * `{"emails": ["alice@example.com"]}`.
+   */
+  public grantStartExecution(grantee: iam.IGrantable): iam.Grant {
+    return this.stateMachine.grantStartExecution(grantee);
+  }
+
+  /** Grants reading the reports: the objects under `resultsPrefix` (and the bucket key, if any). */
+  public grantReadResults(grantee: iam.IGrantable): iam.Grant {
+    return this.resultsBucket.grantRead(grantee, `${this.resultsPrefix}*`);
   }
 
   /** The number of executions that failed (metric `ExecutionsFailed`, sum over 5 minutes). */

@@ -321,6 +321,27 @@ describe('UserAccessAudit', () => {
     expect(a.schedule).toBeDefined();
   });
 
+  test('grantStartExecution and grantReadResults', () => {
+    const stack = newStack();
+    const a = audit(stack);
+    const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
+    a.grantStartExecution(role);
+    a.grantReadResults(role);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Reader') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'states:StartExecution', Resource: { Ref: Match.stringLikeRegexp('StateMachine') } }),
+          Match.objectLike({
+            Action: ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
+            Resource: Match.arrayWith([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('Results'), 'Arn'] }, '/user-access-audit/*']] }]),
+          }),
+        ]),
+      },
+    });
+  });
+
   test('reports every problem of its props at once', () => {
     const stack = newStack();
     expect(() => audit(stack, {
