@@ -55,6 +55,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/aws-lambda@8.10.164',
     'esbuild@0.28.2',
     'ajv@8.20.0',
+    // The AppFabric user-access audit's state machine: validated and executed offline in tests.
+    'asl-validator@4.0.0',
+    'aws-local-stepfunctions@3.0.0',
     'typescript@^6.0.3',
     '@types/node@^22',
   ],

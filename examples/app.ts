@@ -1,4 +1,5 @@
 import * as cdk from 'aws-cdk-lib';
+import { AppFabricExampleStack } from './appfabric-stack';
 import { AppStreamExampleStack } from './example-stack';
 import { AppStreamPortalExampleStack } from './portal-stack';
 
@@ -6,4 +7,5 @@ const app = new cdk.App();
 // Environment-agnostic, so that it synthesizes offline with no AWS account or credentials.
 new AppStreamExampleStack(app, 'AppStreamExample');
 new AppStreamPortalExampleStack(app, 'AppStreamPortalExample');
+new AppFabricExampleStack(app, 'AppFabricExample');
 app.synth();

@@ -29,3 +29,5 @@ export * from './directory/directory-config';
 export * from './portal/portal-identity-provider';
 export * from './portal/streaming-portal';
 export * from './portal/streaming-portal-props';
+// appfabric (a jsii submodule: import { appfabric } from 'cdk-appstream')
+export * as appfabric from './appfabric';

@@ -5,12 +5,16 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as acmpca from 'aws-cdk-lib/aws-acmpca';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ts from 'typescript';
 import * as appstream from '../src';
+import { appfabric } from '../src';
 
 /**
  * jsii-rosetta proves that every TypeScript example of the README compiles; this test runs each one
@@ -18,7 +22,8 @@ import * as appstream from '../src';
  * (a missing capacity, an OU the directory does not have, ...) fails here.
  */
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-const EXAMPLES = [...README.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+// The default fixture's examples and the AppFabric ones (rosetta/appfabric.ts-fixture).
+const EXAMPLES = [...README.matchAll(/```ts(?: fixture=appfabric)?\n([\s\S]*?)```/g)].map((match) => match[1]);
 
 /** What a `declare const name: Type;` of an example stands for when the example runs. */
 const DECLARED: Record<string, (scope: cdk.Stack) => unknown> = {
@@ -64,9 +69,14 @@ function run(example: string): cdk.Stack {
     return '';
   });
   const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
-  // What rosetta/default.ts-fixture puts in scope of every example.
+  // What rosetta/default.ts-fixture (and rosetta/appfabric.ts-fixture) put in scope of the examples.
   const modules = {
     appstream,
+    appfabric,
+    CfnOutput: cdk.CfnOutput,
+    events,
+    kms,
+    scheduler,
     cdk,
     Duration: cdk.Duration,
     Size: cdk.Size,
@@ -99,7 +109,7 @@ test('the README has TypeScript examples', () => {
 /** Each example with its number and the line that names what it builds, for the test's title. */
 const CASES = EXAMPLES.map((example, index) => {
   const lines = example.split('\n');
-  return [index + 1, lines.find((line) => line.includes('new appstream.')) ?? lines[0], example];
+  return [index + 1, lines.find((line) => line.includes('new appstream.') || line.includes('new appfabric.')) ?? lines[0], example];
 });
 
 test.each(CASES)('README example %i (%s) synthesizes', (_index, _title, example) => {

@@ -16,4 +16,6 @@ export const Warnings = {
   DIRECTORY_NAME_NOT_DNS_NAME: 'cdk-appstream:directory-name-not-dns-name',
   ORGANIZATIONAL_UNITS_EMPTY_OR_REPEATED: 'cdk-appstream:organizational-units-empty-or-repeated',
   VALUE_BEYOND_NARROWEST_LIMIT: 'cdk-appstream:value-beyond-narrowest-limit',
+  APPFABRIC_ONE_APP_BUNDLE_PER_REGION: 'cdk-appstream:appfabric-one-app-bundle-per-region',
+  APPFABRIC_DESTINATION_NOT_PREPARED: 'cdk-appstream:appfabric-destination-not-prepared',
 } as const;
