@@ -24,3 +24,5 @@ export * from './users/user';
 export * from './users/user-stack-association';
 // directory
 export * from './directory/directory-config';
+// operations
+export * from './operations/usage-reports';

@@ -12,6 +12,7 @@ import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
+  USAGE_REPORT_SUBSCRIPTION_ACTIONS,
   USER_STACK_ASSOCIATION_ACTIONS,
 } from './permissions';
 import { HANDLER_MEMORY_MB, HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from './provider-contract';
@@ -161,6 +162,13 @@ export class AppStreamProvider extends Construct {
     this.grantReadOnAnyResource(IMAGE_DESCRIBE_ACTIONS);
   }
 
+  /** Lets the handler create, read and delete the usage-report subscription of the account and Region. */
+  public grantUsageReportSubscription(): void {
+    this.grantOnAnyResource(USAGE_REPORT_SUBSCRIPTION_ACTIONS,
+      'The usage-report subscription actions (and the Describe actions of other kinds) have no resource type in the '
+      + 'Service Authorization Reference: they take "*" only. The subscription is one per account and Region.');
+  }
+
   /** Lets the handler associate and disassociate users of the stack with this ARN. */
   public grantAssociate(stackArn: string): void {
     this.once(`Associate:${stackArn}`, () => this.handlerRole.addToPrincipalPolicy(
@@ -214,12 +222,19 @@ export class AppStreamProvider extends Construct {
 
   /** Grants read-only actions that have no resource type in the Service Authorization Reference. */
   private grantReadOnAnyResource(actions: string[]): void {
-    this.once(`ReadOnAny:${actions.join(',')}`, () => {
+    this.grantOnAnyResource(actions,
+      'The Describe actions granted on "*" (DescribeFleets for fleet states, DescribeImages for image look-ups) '
+      + 'have no resource type in the Service Authorization Reference: they take "*" only, and only read.');
+  }
+
+  /**
+   * Grants actions that have no resource type in the Service Authorization Reference (they take "*"
+   * only), and says so to cdk-nag once for the handler role (the first reason given stays).
+   */
+  private grantOnAnyResource(actions: string[], reason: string): void {
+    this.once(`OnAny:${actions.join(',')}`, () => {
       this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
-      this.acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]',
-        'The Describe actions granted on "*" (DescribeFleets for fleet states, DescribeImages for image look-ups) '
-        + 'have no resource type in the Service Authorization Reference: they take "*" only, and only read.',
-        this.handlerRole);
+      this.acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]', reason, this.handlerRole);
     });
   }
 

@@ -40,3 +40,13 @@ export const USER_STACK_ASSOCIATION_ACTIONS = [
   'appstream:BatchDisassociateUserStack',
   'appstream:DescribeUserStackAssociations',
 ];
+
+/**
+ * The usage-report subscription of the account and Region: the Service Authorization Reference lists
+ * no resource type for these actions, so on `*`.
+ */
+export const USAGE_REPORT_SUBSCRIPTION_ACTIONS = [
+  'appstream:CreateUsageReportSubscription',
+  'appstream:DescribeUsageReportSubscriptions',
+  'appstream:DeleteUsageReportSubscription',
+];
