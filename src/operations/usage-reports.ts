@@ -265,7 +265,11 @@ function validateUsageReportsProps(scope: Construct, props: UsageReportsProps): 
     }
   }
   if (!props.queryable) {
-    const querySettings = { databaseName: props.databaseName, workGroupName: props.workGroupName, queryResultsExpiration: props.queryResultsExpiration };
+    const querySettings = {
+      databaseName: props.databaseName,
+      workGroupName: props.workGroupName,
+      queryResultsExpiration: props.queryResultsExpiration,
+    };
     for (const [name, value] of Object.entries(querySettings)) {
       if (value !== undefined) {
         v.fail(name, value, 'applies only with queryable: true');
