@@ -13,6 +13,7 @@ import {
   FLEET_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
   USAGE_REPORT_SUBSCRIPTION_ACTIONS,
+  USER_ENABLE_DISABLE_ACTIONS,
   USER_STACK_ASSOCIATION_ACTIONS,
 } from './permissions';
 import { HANDLER_MEMORY_MB, HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from './provider-contract';
@@ -167,6 +168,13 @@ export class AppStreamProvider extends Construct {
     this.grantOnAnyResource(USAGE_REPORT_SUBSCRIPTION_ACTIONS,
       'The usage-report subscription actions (and the Describe actions of other kinds) have no resource type in the '
       + 'Service Authorization Reference: they take "*" only. The subscription is one per account and Region.');
+  }
+
+  /** Lets the handler enable and disable user-pool users. */
+  public grantEnableDisableUsers(): void {
+    this.grantOnAnyResource(USER_ENABLE_DISABLE_ACTIONS,
+      'EnableUser and DisableUser (and the Describe actions of other kinds) have no resource type in the '
+      + 'Service Authorization Reference: they take "*" only.');
   }
 
   /** Lets the handler associate and disassociate users of the stack with this ARN. */

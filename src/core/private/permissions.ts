@@ -50,3 +50,9 @@ export const USAGE_REPORT_SUBSCRIPTION_ACTIONS = [
   'appstream:DescribeUsageReportSubscriptions',
   'appstream:DeleteUsageReportSubscription',
 ];
+
+/**
+ * Enable and disable user-pool users: the Service Authorization Reference lists no resource type for
+ * these actions (user-pool users have no ARN in IAM), so on `*`.
+ */
+export const USER_ENABLE_DISABLE_ACTIONS = ['appstream:EnableUser', 'appstream:DisableUser'];
