@@ -116,12 +116,10 @@ function answer(physicalResourceId: string, applied: boolean, requestedAt: numbe
 /** The event with the user names masked, for the log. */
 function withoutUserNames(event: CloudFormationCustomResourceEvent): CloudFormationCustomResourceEvent {
   const mask = (props: Record<string, unknown>) => ({ ...props, [UserEnabledProps.USER_NAME]: '(user name)' });
-  const masked = { ...event, ResourceProperties: mask(event.ResourceProperties) } as CloudFormationCustomResourceEvent;
-  if ('PhysicalResourceId' in masked) {
-    (masked as { PhysicalResourceId: string }).PhysicalResourceId = '(user)';
-  }
-  if ('OldResourceProperties' in event) {
-    (masked as { OldResourceProperties: Record<string, unknown> }).OldResourceProperties = mask(event.OldResourceProperties);
-  }
-  return masked;
+  return {
+    ...event,
+    ResourceProperties: mask(event.ResourceProperties),
+    ...('OldResourceProperties' in event ? { OldResourceProperties: mask(event.OldResourceProperties) } : {}),
+    ...('PhysicalResourceId' in event ? { PhysicalResourceId: '(user)' } : {}),
+  } as unknown as CloudFormationCustomResourceEvent;
 }
