@@ -10,7 +10,7 @@ const EMAIL = 'Alice.Smith@example.com';
 const props = (enabled: string, userName = EMAIL) => ({ UserName: userName, AuthenticationType: 'USERPOOL', Enabled: enabled });
 const PHYSICAL_ID = physicalIdOf(parseProps(props('false')));
 const awsError = (name: string) => Object.assign(new Error(name), { name, $metadata: {} });
-const input = { UserName: EMAIL, AuthenticationType: 'USERPOOL' };
+const input = { UserName: EMAIL, AuthenticationType: 'USERPOOL' as const };
 
 test('Create with Enabled false disables the user', async () => {
   appStream.on(DisableUserCommand, input).resolves({});
