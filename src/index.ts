@@ -26,3 +26,4 @@ export * from './users/user-stack-association';
 export * from './directory/directory-config';
 // operations
 export * from './operations/usage-reports';
+export * from './operations/fleet-dashboard';
