@@ -16,6 +16,7 @@ export * from './stack/agent-access';
 export * from './stack/stack';
 export * from './stack/stack-interface';
 export * from './stack/stack-settings';
+export * from './stack/stack-theme';
 export * from './stack/storage-connector';
 export * from './stack/user-settings';
 // users

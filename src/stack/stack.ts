@@ -10,6 +10,7 @@ import {
 } from './private/stack-props';
 import { IStack } from './stack-interface';
 import { ApplicationSettings, ContentRedirection, StackAttribute, StreamingExperienceSettings } from './stack-settings';
+import { StackTheme, StackThemeOptions } from './stack-theme';
 import { StorageConnector } from './storage-connector';
 import { SettingPermission, UserAction, UserSettings } from './user-settings';
 import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from '../core/private/input-types';
@@ -424,6 +425,16 @@ export class Stack extends StackBase {
     this.usersAssociation ??= new UserStackAssociation(this, 'Users', { stack: this });
     this.usersAssociation.addUsers(...users);
     return this.usersAssociation;
+  }
+
+  /**
+   * Brands this stack's catalog page: title, logo, favicon, footer links and color
+   * (`Custom::AppStreamStackTheme`). A stack has one theme.
+   *
+   * @param options the branding
+   */
+  public theme(options: StackThemeOptions): StackTheme {
+    return new StackTheme(this, 'Theme', { ...options, stack: this });
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
+  STACK_THEME_ACTIONS,
   USAGE_REPORT_SUBSCRIPTION_ACTIONS,
   USER_ENABLE_DISABLE_ACTIONS,
   USER_STACK_ASSOCIATION_ACTIONS,
@@ -181,6 +182,24 @@ export class AppStreamProvider extends Construct {
   public grantAssociate(stackArn: string): void {
     this.once(`Associate:${stackArn}`, () => this.handlerRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: USER_STACK_ASSOCIATION_ACTIONS, resources: [stackArn] })));
+  }
+
+  /** Lets the handler create, update and delete the theme of the stack with this ARN. */
+  public grantStackTheme(stackArn: string): void {
+    this.once(`StackTheme:${stackArn}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: STACK_THEME_ACTIONS, resources: [stackArn] })));
+  }
+
+  /** Lets the handler read theme images shipped as assets (the objects `objectsArn` names, a pattern). */
+  public grantReadThemeImageAssets(objectsArn: string): void {
+    this.once(`ReadThemeImages:${objectsArn}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectsArn] })));
+  }
+
+  /** Lets the handler write and delete the copies of theme images (the objects `objectsArn` names, a pattern). */
+  public grantWriteThemeImages(objectsArn: string): void {
+    this.once(`WriteThemeImages:${objectsArn}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objectsArn] })));
   }
 
   /**

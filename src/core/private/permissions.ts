@@ -56,3 +56,14 @@ export const USAGE_REPORT_SUBSCRIPTION_ACTIONS = [
  * these actions (user-pool users have no ARN in IAM), so on `*`.
  */
 export const USER_ENABLE_DISABLE_ACTIONS = ['appstream:EnableUser', 'appstream:DisableUser'];
+
+/**
+ * Create, update, read and delete the theme of a stack: the Service Authorization Reference scopes
+ * them to the `stack` resource type, so on each stack's ARN.
+ */
+export const STACK_THEME_ACTIONS = [
+  'appstream:CreateThemeForStack',
+  'appstream:UpdateThemeForStack',
+  'appstream:DescribeThemeForStack',
+  'appstream:DeleteThemeForStack',
+];

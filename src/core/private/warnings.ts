@@ -16,4 +16,6 @@ export const Warnings = {
   DIRECTORY_NAME_NOT_DNS_NAME: 'cdk-appstream:directory-name-not-dns-name',
   ORGANIZATIONAL_UNITS_EMPTY_OR_REPEATED: 'cdk-appstream:organizational-units-empty-or-repeated',
   VALUE_BEYOND_NARROWEST_LIMIT: 'cdk-appstream:value-beyond-narrowest-limit',
+  THEME_IMAGE_BUCKET_POLICY: 'cdk-appstream:theme-image-bucket-policy',
+  THEME_IMAGE_TYPE: 'cdk-appstream:theme-image-type',
 } as const;
