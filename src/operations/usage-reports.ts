@@ -134,6 +134,9 @@ export class UsageReports extends Resource implements IUsageReports {
 
     if (props.queryable) {
       const query = this.makeQueryable(props);
+      provider.acknowledgeNagFinding('AwsSolutions-S1',
+        'The query results bucket holds only Athena results, which expire; the queries themselves are in the workgroup history.',
+        query.resultsBucket);
       this.databaseName = query.databaseName;
       this.workGroupName = query.workGroupName;
       this.resultsBucket = query.resultsBucket;

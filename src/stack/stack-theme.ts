@@ -174,6 +174,9 @@ export class StackTheme extends Construct {
     }) : undefined;
     this.imagesBucket = imagesBucket;
     if (imagesBucket) {
+      provider.acknowledgeNagFinding('AwsSolutions-S1',
+        'The theme images bucket holds only copies of the logo and favicon, written by the deployment for AppStream to read.',
+        imagesBucket);
       grantServiceRead(this, imagesBucket, 'theme/*', Warnings.THEME_IMAGE_BUCKET_POLICY, 'the theme images');
       provider.grantWriteThemeImages(imagesBucket.arnForObjects('theme/*'));
     }

@@ -190,16 +190,26 @@ export class AppStreamProvider extends Construct {
       new iam.PolicyStatement({ actions: STACK_THEME_ACTIONS, resources: [stackArn] })));
   }
 
-  /** Lets the handler read theme images shipped as assets (the objects `objectsArn` names, a pattern). */
+  /**
+   * Lets the handler read theme images shipped as assets: `objectsArn` is `<assets bucket>/*.<extension>`,
+   * which also covers the image of the previous deployment that a rollback copies again.
+   */
   public grantReadThemeImageAssets(objectsArn: string): void {
-    this.once(`ReadThemeImages:${objectsArn}`, () => this.handlerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectsArn] })));
+    this.once(`ReadThemeImages:${objectsArn}`, () => {
+      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectsArn] }));
+      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(objectsArn))}]`,
+        'Theme images are read from the assets bucket by extension (asset keys are <hash>.<extension>): '
+        + 'a rollback copies the image of the previous deployment again.', this.handlerRole);
+    });
   }
 
-  /** Lets the handler write and delete the copies of theme images (the objects `objectsArn` names, a pattern). */
+  /** Lets the handler write and delete the copies of theme images: `objectsArn` is `<theme bucket>/theme/*`. */
   public grantWriteThemeImages(objectsArn: string): void {
-    this.once(`WriteThemeImages:${objectsArn}`, () => this.handlerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objectsArn] })));
+    this.once(`WriteThemeImages:${objectsArn}`, () => {
+      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objectsArn] }));
+      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(objectsArn))}]`,
+        'The handler writes and deletes the copies of theme images under theme/ of the theme\'s own bucket.', this.handlerRole);
+    });
   }
 
   /**
@@ -226,7 +236,13 @@ export class AppStreamProvider extends Construct {
    */
   public acknowledgeNagFinding(finding: string, reason: string, scope: IConstruct = this): void {
     this.once(`Acknowledge:${scope.node.path}:${finding}`, () => {
-      Validations.of(scope).acknowledge({ id: finding, reason });
+      if (finding.split('::').length > 2) {
+        // Validations.acknowledge() refuses ids with more than one '::' (an ARN with <AWS::Partition>):
+        // record the acknowledgement as it would.
+        scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [finding]: reason });
+      } else {
+        Validations.of(scope).acknowledge({ id: finding, reason });
+      }
       const rule = finding.replace(/\[.*$/, '');
       for (const child of scope.node.findAll()) {
         if (child instanceof CfnResource) {
@@ -320,6 +336,31 @@ export class AppStreamProvider extends Construct {
       'The waiter state machine logs through CloudWatch Logs vended delivery, whose actions '
       + '(logs:CreateLogDelivery and the like) take "*" only.', waiter);
   }
+}
+
+/**
+ * A resolved ARN as cdk-nag names it in a finding: `{ Ref: X }` becomes `<X>`, `{ Fn::GetAtt: [X, Y] }`
+ * becomes `<X.Y>`, and the parts of an `Fn::Join` are joined.
+ */
+function nagResource(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  const object = value as Record<string, any>;
+  if (object.Ref !== undefined) {
+    return `<${object.Ref}>`;
+  }
+  if (object['Fn::GetAtt'] !== undefined) {
+    return `<${object['Fn::GetAtt'].join('.')}>`;
+  }
+  if (typeof object['Fn::Sub'] === 'string') {
+    return object['Fn::Sub'].replace(/\$\{([^}]+)\}/g, '<$1>');
+  }
+  if (object['Fn::Join'] !== undefined) {
+    const [separator, parts] = object['Fn::Join'];
+    return (parts as unknown[]).map(nagResource).join(separator);
+  }
+  return JSON.stringify(value);
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
