@@ -3,11 +3,13 @@
  * reports (AppStream developer guide, "Sessions Report Fields" and "Applications Report Fields"),
  * and the folders AppStream writes them to:
  * `<bucket>/sessions/schedule=DAILY/year=YYYY/month=MM/day=DD/daily-session-report-YYYY-MM-DD.csv`
- * and `<bucket>/applications/schedule=DAILY/year=.../daily-app-report-YYYY-MM-DD.csv`.
+ * and `<bucket>/applications/schedule=DAILY/year=YYYY/month=MM/day=DD/`.
  *
- * The reports are CSV files with a header line, read by position (OpenCSVSerde): a column added by
- * AppStream at the end of a report is simply not seen until it is added here. Timestamps are ISO 8601
- * text (OpenCSVSerde reads TIMESTAMP only as UNIX time): query them with `from_iso8601_timestamp()`.
+ * The reports are CSV files with a header line, read by position (OpenCSVSerde). The order follows
+ * the documented field list, and matches an independent parser of real reports (positions 0-29). A
+ * column AppStream adds at the end is not seen until it is added here; one listed here that an older
+ * report lacks reads as NULL. Timestamps are ISO 8601 text (OpenCSVSerde reads TIMESTAMP only as UNIX
+ * time): query them with `from_iso8601_timestamp()`.
  */
 
 /** One column: name and Hive type. */
@@ -44,12 +46,15 @@ export const SESSIONS_REPORT_COLUMNS: readonly ReportColumn[] = [
   text('user_settings_file_upload'),
   text('user_settings_file_download'),
   text('user_settings_printing_to_local_device'),
-  text('application_settings_persistence_enabled'),
+  text('application_settings_enabled'),
   text('domain_joined'),
   text('max_session_duration'),
   text('session_type'),
   text('stream_view'),
   text('streaming_experience_settings_protocol'),
+  // Added later to the documented fields: reports written before them have no such columns (NULL).
+  text('instance_id'),
+  text('is_multisession'),
 ];
 
 /** Applications report: one record per application launched in a session. */
