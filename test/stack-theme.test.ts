@@ -106,6 +106,21 @@ describe('stack.theme()', () => {
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('logo: .*not-an-image.txt is none of PNG, JPEG, GIF, ICO, WebP, SVG'));
   });
 
+  test('more footer links than the console offers (3): a warning, not an error', () => {
+    const { stack, appStack } = setup();
+    const footerLinks = [1, 2, 3, 4].map((i) => ({ displayName: `Link ${i}`, url: `https://example.com/${i}` }));
+    appStack.theme({ title: 'Apps', logo: ThemeImage.fromFile(LOGO), favicon: ThemeImage.fromFile(FAVICON), footerLinks });
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('footerLinks: 4 links; the API model sets no maximum'));
+    Template.fromStack(stack).hasResourceProperties('Custom::AppStreamStackTheme', { FooterLinks: Match.arrayWith([Match.objectLike({ DisplayName: 'Link 4' })]) });
+  });
+
+  test('an image in a bucket with a customer managed KMS key is refused (AppStream cannot read it)', () => {
+    const { stack, appStack } = setup();
+    const encrypted = new s3.Bucket(stack, 'Encrypted', { encryption: s3.BucketEncryption.KMS });
+    expect(() => appStack.theme({ title: 'Apps', logo: ThemeImage.fromBucket(encrypted, 'logo.png'), favicon: ThemeImage.fromFile(FAVICON) }))
+      .toThrow(/logo: is in a bucket encrypted with a customer managed KMS key/);
+  });
+
   test('ThemeStyling.of() passes a value the library does not name', () => {
     const { stack, appStack } = setup();
     appStack.theme({ title: 'Apps', logo: ThemeImage.fromFile(LOGO), favicon: ThemeImage.fromFile(FAVICON), styling: ThemeStyling.of('GREEN') });

@@ -9,7 +9,14 @@ import { IStack } from './stack-interface';
 import { AppStreamProvider } from '../core/private/appstream-provider';
 import { enumLikeValue } from '../core/private/enum-like';
 import { checkEnumLike, checkList, checkString } from '../core/private/input-types';
-import { S3_BUCKET_NAME, S3_KEY_MAX_LENGTH, THEME_FOOTER_LINK_URL, THEME_STYLINGS, THEME_TEXT } from '../core/private/limits';
+import {
+  S3_BUCKET_NAME,
+  S3_KEY_MAX_LENGTH,
+  THEME_FOOTER_LINK_URL,
+  THEME_FOOTER_LINKS_CONSOLE_MAX,
+  THEME_STYLINGS,
+  THEME_TEXT,
+} from '../core/private/limits';
 import { grantServiceRead } from '../core/private/service-read';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
@@ -58,7 +65,8 @@ export class ThemeImage {
   /**
    * An image already in an S3 bucket. When the bucket belongs to this app, its policy gets a
    * statement that lets `appstream.amazonaws.com` read the object (on the condition
-   * `aws:SourceAccount`); for an imported bucket a warning says to add it yourself.
+   * `aws:SourceAccount`); for an imported bucket a warning says to add it yourself. AppStream cannot
+   * read a theme image encrypted with a customer managed KMS key: such a bucket is refused.
    *
    * @param bucket the bucket
    * @param key the object key (1 to 1,024 characters)
@@ -106,7 +114,8 @@ export interface StackThemeOptions {
   readonly favicon: ThemeImage;
 
   /**
-   * Links in the footer of the catalog page (IT support, ...).
+   * Links in the footer of the catalog page (IT support, ...). The API sets no maximum; the console
+   * offers up to three, and more get a warning.
    *
    * @default - no footer links
    */
@@ -237,6 +246,12 @@ function validateStackThemeProps(scope: Construct, props: StackThemeProps): void
       v.string(`footerLinks[${i}].url`, item?.url ?? '', THEME_FOOTER_LINK_URL);
     }
   });
+  const links = props.footerLinks;
+  if (Array.isArray(links) && links.length > THEME_FOOTER_LINKS_CONSOLE_MAX) {
+    Annotations.of(scope).addWarningV2(Warnings.VALUE_BEYOND_NARROWEST_LIMIT,
+      `footerLinks: ${links.length} links; the API model sets no maximum, but the AppStream console offers up to `
+      + `${THEME_FOOTER_LINKS_CONSOLE_MAX} (developer guide, "Add Your Custom Branding")`);
+  }
   for (const [property, image] of [['logo', props.logo], ['favicon', props.favicon]] as const) {
     validateImage(scope, v, property, image);
   }
@@ -266,6 +281,11 @@ function validateImage(scope: Construct, v: PropsValidator, property: string, im
         `${property}: ${image._filePath} is none of ${IMAGE_SIGNATURES.map(([name]) => name).join(', ')}; browsers may not show it`);
     }
     return;
+  }
+  if (image._bucket?.encryptionKey !== undefined) {
+    // Developer guide, "Add Your Custom Branding": SSE-S3 is supported, customer managed keys are not.
+    v.fail(property, image._key, 'is in a bucket encrypted with a customer managed KMS key, which AppStream cannot read '
+      + 'for a theme: use a bucket with S3-managed encryption (SSE-S3), or ThemeImage.fromFile()');
   }
   v.string(`${property} bucket`, image._bucket?.bucketName, S3_BUCKET_NAME);
   v.string(`${property} key`, image._key, { min: 1, max: S3_KEY_MAX_LENGTH });
