@@ -1,7 +1,8 @@
 /**
  * What the library adds to a CDK stack beside the user's own AppStream resources, when every kind
  * of custom resource is used: a fleet kept RUNNING (`desiredState`) on the newest image
- * (`FleetImage.latest`), a stack with that fleet, and a `UserStackAssociation`.
+ * (`FleetImage.latest`), a stack with that fleet, a `UserStackAssociation`, a user kept disabled
+ * (`enabled: false`) and the usage-report subscription (`UsageReports`).
  *
  * Prints a markdown table of the supporting resources (every resource whose type is neither
  * `AWS::AppStream::*` nor `Custom::AppStream*`): Lambda functions, state machines, log groups, IAM
@@ -41,6 +42,8 @@ function synthesize(): TemplateResource[] {
     stack: appStreamStack,
     users: [appstream.StackUser.saml('alice@corp.example.com'), appstream.StackUser.saml('bob@corp.example.com')],
   });
+  new appstream.User(stack, 'DisabledUser', { email: 'carol@example.com', enabled: false });
+  new appstream.UsageReports(stack, 'UsageReports');
   const template = app.synth().getStackByName(stack.stackName).template as { Resources: Record<string, TemplateResource> };
   return Object.values(template.Resources);
 }

@@ -2,10 +2,12 @@ import * as cdk from 'aws-cdk-lib';
 import { AppFabricExampleStack } from './appfabric-stack';
 import { AppStreamExampleStack } from './example-stack';
 import { AppStreamPortalExampleStack } from './portal-stack';
+import { AppStreamOperationsStack } from './operations-stack';
 
 const app = new cdk.App();
 // Environment-agnostic, so that it synthesizes offline with no AWS account or credentials.
 new AppStreamExampleStack(app, 'AppStreamExample');
 new AppStreamPortalExampleStack(app, 'AppStreamPortalExample');
 new AppFabricExampleStack(app, 'AppFabricExample');
+new AppStreamOperationsStack(app, 'AppStreamOperations');
 app.synth();

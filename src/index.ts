@@ -17,6 +17,7 @@ export * from './stack/stack';
 export * from './stack/stack-props';
 export * from './stack/stack-interface';
 export * from './stack/stack-settings';
+export * from './stack/stack-theme';
 export * from './stack/storage-connector';
 export * from './stack/user-settings';
 // users
@@ -31,3 +32,6 @@ export * from './portal/streaming-portal';
 export * from './portal/streaming-portal-props';
 // appfabric (a jsii submodule: import { appfabric } from 'cdk-appstream')
 export * as appfabric from './appfabric';
+// operations
+export * from './operations/usage-reports';
+export * from './operations/fleet-dashboard';

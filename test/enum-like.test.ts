@@ -13,6 +13,7 @@ import {
   SettingPermission,
   StackAttribute,
   StorageConnectorType,
+  ThemeStyling,
   UserAction,
   UserControlMode,
 } from '../src';
@@ -71,6 +72,7 @@ const CASES: EnumLikeCase[] = [
   { name: 'SettingPermission', of: SettingPermission.of, constant: SettingPermission.ENABLED, constantValue: 'ENABLED', newValue: 'NEW_PERMISSION' },
   { name: 'AuthenticationType', of: AuthenticationType.of, constant: AuthenticationType.SAML, constantValue: 'SAML', newValue: 'NEW_TYPE' },
   { name: 'MessageAction', of: MessageAction.of, constant: MessageAction.SUPPRESS, constantValue: 'SUPPRESS', newValue: 'NEW_ACTION' },
+  { name: 'ThemeStyling', of: ThemeStyling.of, constant: ThemeStyling.BLUE, constantValue: 'BLUE', newValue: 'GREEN' },
 ];
 
 describe.each(CASES)('$name', (c) => {

@@ -6,9 +6,15 @@
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../../src/fleet/private/fleet-state-contract';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../../src/fleet/private/image-lookup-contract';
+import { USAGE_REPORT_SUBSCRIPTION_RESOURCE_TYPE } from '../../src/operations/private/usage-reports-contract';
+import { STACK_THEME_RESOURCE_TYPE } from '../../src/stack/private/stack-theme-contract';
+import { USER_ENABLED_RESOURCE_TYPE } from '../../src/users/private/user-enabled-contract';
 import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../../src/users/private/user-stack-association-contract';
 import * as fleetState from '../fleet-state';
 import * as imageLookup from '../image-lookup';
+import * as stackTheme from '../stack-theme';
+import * as usageReports from '../usage-reports';
+import * as userEnabled from '../user-enabled';
 import * as users from '../user-stack-association';
 
 /** What onEvent returns to the provider framework. */
@@ -42,6 +48,9 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
   [FLEET_STATE_RESOURCE_TYPE]: fleetState,
   [FLEET_UPDATE_GUARD_RESOURCE_TYPE]: fleetState,
   [IMAGE_LOOKUP_RESOURCE_TYPE]: imageLookup,
+  [USAGE_REPORT_SUBSCRIPTION_RESOURCE_TYPE]: usageReports,
+  [USER_ENABLED_RESOURCE_TYPE]: userEnabled,
+  [STACK_THEME_RESOURCE_TYPE]: stackTheme,
 };
 
 function kindOf(event: CloudFormationCustomResourceEvent): ResourceKind {

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-appstream';
 import { chunk, MAX_PAGE_SIZE, userKey, type EntryFailure } from './plan';
 import type { UserEntry } from '../../src/users/private/user-stack-association-contract';
+import { isNotFound } from '../shared/errors';
 import { isDeadlineReached, type Deadline, type Pacer } from '../shared/pacing';
 
 /** Rounds in which entries answered with the per-entry code INTERNAL_ERROR are sent again. */
@@ -43,9 +44,7 @@ export interface BatchOutcome {
   readonly outOfTime: boolean;
 }
 
-export function isNotFound(error: unknown): boolean {
-  return (error as { name?: string } | undefined)?.name === 'ResourceNotFoundException';
-}
+export { isNotFound };
 
 /** Every user associated with `stackName` (pages of 500). Throws ResourceNotFoundException for a missing stack. */
 export async function listAssociations(caller: Caller, stackName: string): Promise<UserEntry[]> {

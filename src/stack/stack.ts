@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { validateStackAttributes, validateStackProps } from './private/stack-validation';
 import { IStack } from './stack-interface';
 import { StackAttributes, StackProps } from './stack-props';
+import { StackTheme, StackThemeOptions } from './stack-theme';
 import { SettingPermission, UserAction } from './user-settings';
 import { checkObject } from '../core/private/input-types';
 import { SESSION_EXPIRE_ACTIONS, STACK_CREATE_STREAMING_URL_ACTIONS, STACK_READ_SESSIONS_ACTIONS } from '../core/private/permissions';
@@ -247,6 +248,16 @@ export class Stack extends StackBase {
     this.usersAssociation ??= new UserStackAssociation(this, 'Users', { stack: this });
     this.usersAssociation.addUsers(...users);
     return this.usersAssociation;
+  }
+
+  /**
+   * Brands this stack's catalog page: title, logo, favicon, footer links and color
+   * (`Custom::AppStreamStackTheme`). A stack has one theme.
+   *
+   * @param options the branding
+   */
+  public theme(options: StackThemeOptions): StackTheme {
+    return new StackTheme(this, 'Theme', { ...options, stack: this });
   }
 
   /**

@@ -1,10 +1,11 @@
 import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-appstream';
 import { Construct } from 'constructs';
+import { UserEnabledResource } from './private/user-enabled-resource';
 import { userNameProblem } from './private/user-name';
 import { AUTHENTICATION_TYPE_PATTERN } from './private/user-stack-association-contract';
 import { enumLikeValue } from '../core/private/enum-like';
-import { checkEnumLike, checkString } from '../core/private/input-types';
+import { checkBoolean, checkEnumLike, checkString } from '../core/private/input-types';
 import { USER_ATTRIBUTE_MAX_LENGTH, USER_ATTRIBUTE_PATTERN } from '../core/private/limits';
 import { PropsValidator } from '../core/private/validation';
 
@@ -150,6 +151,15 @@ export interface UserProps {
    * @default - the welcome e-mail is sent
    */
   readonly messageAction?: MessageAction;
+
+  /**
+   * Whether the user may sign in. `false` disables the user (DisableUser) once CloudFormation has
+   * created it, and a later change enables it again (EnableUser): a custom resource that depends on
+   * the user. Removing the prop gives the user back AppStream's default, enabled.
+   *
+   * @default - enabled, as AppStream creates users (and nothing is added to the stack)
+   */
+  readonly enabled?: boolean;
 }
 
 const USER_ATTRIBUTE_PATTERN_DESCRIPTION = 'letters A-Z/a-z, digits, "_", "-" and whitespace';
@@ -186,13 +196,16 @@ export class User extends Resource implements IUser {
     super(scope, id, { physicalName: props.email });
     validateUserProps(this, props);
 
-    new CfnUser(this, 'Resource', {
+    const resource = new CfnUser(this, 'Resource', {
       userName: props.email,
       authenticationType: this.authenticationType.value,
       firstName: props.firstName,
       lastName: props.lastName,
       messageAction: props.messageAction?.value,
     });
+    if (props.enabled !== undefined) {
+      new UserEnabledResource(this, 'Enabled', { user: resource, userName: props.email, enabled: props.enabled });
+    }
     // The e-mail itself, not the resource's Ref (whose value CloudFormation documents as the
     // resource id, not the user name). Associations that name this user depend on it explicitly.
     this.userName = props.email;
@@ -207,6 +220,7 @@ function validateUserProps(scope: Construct, props: UserProps): void {
     checkString(v, 'lastName', props.lastName),
     checkEnumLike(v, 'messageAction', props.messageAction, 'MessageAction', 'SUPPRESS'),
   ];
+  checkBoolean(v, 'enabled', props.enabled);
   if (props.email === undefined) {
     v.fail('email', props.email, 'is required: the user\'s e-mail address');
   }

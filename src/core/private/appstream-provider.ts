@@ -13,6 +13,9 @@ import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
+  STACK_THEME_ACTIONS,
+  USAGE_REPORT_SUBSCRIPTION_ACTIONS,
+  USER_ENABLE_DISABLE_ACTIONS,
   USER_STACK_ASSOCIATION_ACTIONS,
 } from './permissions';
 import { HANDLER_MEMORY_MB, HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from './provider-contract';
@@ -162,10 +165,52 @@ export class AppStreamProvider extends Construct {
     this.grantReadOnAnyResource(IMAGE_DESCRIBE_ACTIONS);
   }
 
+  /** Lets the handler create, read and delete the usage-report subscription of the account and Region. */
+  public grantUsageReportSubscription(): void {
+    this.grantOnAnyResource(USAGE_REPORT_SUBSCRIPTION_ACTIONS,
+      'The usage-report subscription actions (and the Describe actions of other kinds) have no resource type in the '
+      + 'Service Authorization Reference: they take "*" only. The subscription is one per account and Region.');
+  }
+
+  /** Lets the handler enable and disable user-pool users. */
+  public grantEnableDisableUsers(): void {
+    this.grantOnAnyResource(USER_ENABLE_DISABLE_ACTIONS,
+      'EnableUser and DisableUser (and the Describe actions of other kinds) have no resource type in the '
+      + 'Service Authorization Reference: they take "*" only.');
+  }
+
   /** Lets the handler associate and disassociate users of the stack with this ARN. */
   public grantAssociate(stackArn: string): void {
     this.once(`Associate:${stackArn}`, () => this.handlerRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: USER_STACK_ASSOCIATION_ACTIONS, resources: [stackArn] })));
+  }
+
+  /** Lets the handler create, update and delete the theme of the stack with this ARN. */
+  public grantStackTheme(stackArn: string): void {
+    this.once(`StackTheme:${stackArn}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: STACK_THEME_ACTIONS, resources: [stackArn] })));
+  }
+
+  /**
+   * Lets the handler read theme images shipped as assets: `objectsArn` is `<assets bucket>/*.<extension>`,
+   * which also covers the image of the previous deployment that a rollback copies again.
+   */
+  public grantReadThemeImageAssets(objectsArn: string): void {
+    this.once(`ReadThemeImages:${objectsArn}`, () => {
+      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectsArn] }));
+      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(objectsArn))}]`,
+        'Theme images are read from the assets bucket by extension (asset keys are <hash>.<extension>): '
+        + 'a rollback copies the image of the previous deployment again.', this.handlerRole);
+    });
+  }
+
+  /** Lets the handler write and delete the copies of theme images: `objectsArn` is `<theme bucket>/theme/*`. */
+  public grantWriteThemeImages(objectsArn: string): void {
+    this.once(`WriteThemeImages:${objectsArn}`, () => {
+      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objectsArn] }));
+      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(objectsArn))}]`,
+        'The handler writes and deletes the copies of theme images under theme/ of the theme\'s own bucket.', this.handlerRole);
+    });
   }
 
   /**
@@ -203,12 +248,19 @@ export class AppStreamProvider extends Construct {
 
   /** Grants read-only actions that have no resource type in the Service Authorization Reference. */
   private grantReadOnAnyResource(actions: string[]): void {
-    this.once(`ReadOnAny:${actions.join(',')}`, () => {
+    this.grantOnAnyResource(actions,
+      'The Describe actions granted on "*" (DescribeFleets for fleet states, DescribeImages for image look-ups) '
+      + 'have no resource type in the Service Authorization Reference: they take "*" only, and only read.');
+  }
+
+  /**
+   * Grants actions that have no resource type in the Service Authorization Reference (they take "*"
+   * only), and says so to cdk-nag once for the handler role (the first reason given stays).
+   */
+  private grantOnAnyResource(actions: string[], reason: string): void {
+    this.once(`OnAny:${actions.join(',')}`, () => {
       this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
-      this.acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]',
-        'The Describe actions granted on "*" (DescribeFleets for fleet states, DescribeImages for image look-ups) '
-        + 'have no resource type in the Service Authorization Reference: they take "*" only, and only read.',
-        this.handlerRole);
+      this.acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]', reason, this.handlerRole);
     });
   }
 
@@ -267,6 +319,31 @@ export class AppStreamProvider extends Construct {
       'The waiter state machine logs through CloudWatch Logs vended delivery, whose actions '
       + '(logs:CreateLogDelivery and the like) take "*" only.', waiter);
   }
+}
+
+/**
+ * A resolved ARN as cdk-nag names it in a finding: `{ Ref: X }` becomes `<X>`, `{ Fn::GetAtt: [X, Y] }`
+ * becomes `<X.Y>`, and the parts of an `Fn::Join` are joined.
+ */
+function nagResource(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  const object = value as Record<string, any>;
+  if (object.Ref !== undefined) {
+    return `<${object.Ref}>`;
+  }
+  if (object['Fn::GetAtt'] !== undefined) {
+    return `<${object['Fn::GetAtt'].join('.')}>`;
+  }
+  if (typeof object['Fn::Sub'] === 'string') {
+    return object['Fn::Sub'].replace(/\$\{([^}]+)\}/g, '<$1>');
+  }
+  if (object['Fn::Join'] !== undefined) {
+    const [separator, parts] = object['Fn::Join'];
+    return (parts as unknown[]).map(nagResource).join(separator);
+  }
+  return JSON.stringify(value);
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -98,3 +98,17 @@ export const ACCOUNT_NAME_MIN_LENGTH = 1;
 /** `AccountPassword`: 1 to 127 characters. */
 export const ACCOUNT_PASSWORD_MIN_LENGTH = 1;
 export const ACCOUNT_PASSWORD_MAX_LENGTH = 127;
+
+// ---- Stack theme ----
+
+/** `ThemeTitleText` and `ThemeFooterLinkDisplayName`: 1 to 300 characters of `^[-@./#&+\w\s]*$`. */
+export const THEME_TEXT = { min: 1, max: 300, pattern: /^[-@./#&+\w\s]*$/ };
+/** `ThemeFooterLinkURL`: 1 to 1000 characters (no pattern). */
+export const THEME_FOOTER_LINK_URL = { min: 1, max: 1000 };
+/**
+ * `ThemeFooterLinks`: no maximum in the model; the developer guide's console lets an administrator
+ * add "up to three website links". Beyond it: a warning, not an error.
+ */
+export const THEME_FOOTER_LINKS_CONSOLE_MAX = 3;
+/** `ThemeStyling`: the model's enum. */
+export const THEME_STYLINGS: readonly string[] = ['LIGHT_BLUE', 'BLUE', 'PINK', 'RED'];

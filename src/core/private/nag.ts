@@ -9,7 +9,13 @@ import { IConstruct } from 'constructs';
  * @param finding the finding, such as `AwsSolutions-IAM5[Resource::*]`
  */
 export function acknowledgeNagFinding(scope: IConstruct, finding: string, reason: string): void {
-  Validations.of(scope).acknowledge({ id: finding, reason });
+  if (finding.split('::').length > 2) {
+    // Validations.acknowledge() refuses ids with more than one '::' (an ARN with <AWS::Partition>):
+    // record the acknowledgement as it would.
+    scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [finding]: reason });
+  } else {
+    Validations.of(scope).acknowledge({ id: finding, reason });
+  }
   const rule = finding.replace(/\[.*$/, '');
   for (const child of scope.node.findAll()) {
     if (child instanceof CfnResource) {

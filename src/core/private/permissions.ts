@@ -40,3 +40,30 @@ export const USER_STACK_ASSOCIATION_ACTIONS = [
   'appstream:BatchDisassociateUserStack',
   'appstream:DescribeUserStackAssociations',
 ];
+
+/**
+ * The usage-report subscription of the account and Region: the Service Authorization Reference lists
+ * no resource type for these actions, so on `*`.
+ */
+export const USAGE_REPORT_SUBSCRIPTION_ACTIONS = [
+  'appstream:CreateUsageReportSubscription',
+  'appstream:DescribeUsageReportSubscriptions',
+  'appstream:DeleteUsageReportSubscription',
+];
+
+/**
+ * Enable and disable user-pool users: the Service Authorization Reference lists no resource type for
+ * these actions (user-pool users have no ARN in IAM), so on `*`.
+ */
+export const USER_ENABLE_DISABLE_ACTIONS = ['appstream:EnableUser', 'appstream:DisableUser'];
+
+/**
+ * Create, update, read and delete the theme of a stack: the Service Authorization Reference scopes
+ * them to the `stack` resource type, so on each stack's ARN.
+ */
+export const STACK_THEME_ACTIONS = [
+  'appstream:CreateThemeForStack',
+  'appstream:UpdateThemeForStack',
+  'appstream:DescribeThemeForStack',
+  'appstream:DeleteThemeForStack',
+];
