@@ -1,7 +1,6 @@
-import { Annotations, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { grantServiceAccess } from '../core/private/service-access';
 import { Warnings } from '../core/private/warnings';
 
 /**
@@ -50,45 +49,18 @@ export abstract class FleetSessionScript {
   public abstract bind(scope: Construct): FleetSessionScriptConfig;
 }
 
-const APPSTREAM_PRINCIPAL = 'appstream.amazonaws.com';
-
-/**
- * Lets AppStream read one object of `bucket` on behalf of the account of `scope` only: `s3:GetObject`
- * on the object, conditioned on `aws:SourceAccount` (the confused-deputy guidance of AppStream's
- * developer guide, "Elastic fleets session script Amazon S3 bucket policy cross-service confused
- * deputy prevention"). Every bucket the library opens to AppStream goes through here.
- */
-function grantServiceRead(scope: Construct, bucket: s3.IBucket, key: string): void {
-  const principal = new iam.ServicePrincipal(APPSTREAM_PRINCIPAL);
-  const conditions = { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } };
-  const { statementAdded } = bucket.addToResourcePolicy(new iam.PolicyStatement({
-    principals: [principal],
-    actions: ['s3:GetObject'],
-    resources: [bucket.arnForObjects(key)],
-    conditions,
-  }));
-  // An imported bucket has no policy that the app can change: the statement above is then dropped.
-  if (!statementAdded) {
-    Annotations.of(scope).addWarningV2(Warnings.SESSION_SCRIPT_BUCKET_POLICY,
-      `The bucket policy of ${bucket.bucketName} is not managed by this app (imported bucket?): allow ${APPSTREAM_PRINCIPAL} s3:GetObject on the session script object yourself, with the condition aws:SourceAccount = the fleet's account`);
-    return;
-  }
-  // A key of this app takes the statement; an imported key ignores it, as bucket.grantRead() would.
-  bucket.encryptionKey?.addToResourcePolicy(new iam.PolicyStatement({
-    principals: [principal],
-    actions: ['kms:Decrypt'],
-    resources: ['*'],
-    conditions,
-  }), true);
-}
-
 class BucketSessionScript extends FleetSessionScript {
   constructor(private readonly bucket: s3.IBucket, private readonly key: string) {
     super();
   }
 
   public bind(scope: Construct): FleetSessionScriptConfig {
-    grantServiceRead(scope, this.bucket, this.key);
+    grantServiceAccess(scope, this.bucket, {
+      key: this.key,
+      warningId: Warnings.SESSION_SCRIPT_BUCKET_POLICY,
+      what: 'the session script object',
+      owner: 'the fleet\'s account',
+    });
     return { bucket: this.bucket, key: this.key };
   }
 }

@@ -3,6 +3,7 @@ import { CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cd
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -12,6 +13,8 @@ import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
+  OBJECT_COPY_DESTINATION_ACTIONS,
+  OBJECT_COPY_SOURCE_ACTIONS,
   USER_STACK_ASSOCIATION_ACTIONS,
 } from './permissions';
 import { HANDLER_MEMORY_MB, HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from './provider-contract';
@@ -180,6 +183,22 @@ export class AppStreamProvider extends Construct {
     const objects = asset.bucket.arnForObjects('*.json');
     this.once(`ReadUserList:${objects}`, () => this.handlerRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] })));
+  }
+
+  /**
+   * Lets the handler copy the asset object `sourceKey` of `sourceBucket` into `destination`, under
+   * `destinationPrefix`: read the one source object; write and delete every copy under the prefix
+   * (a replacement deletes the copy of an earlier deployment, whose key is no longer in the template).
+   */
+  public grantObjectCopy(sourceBucket: s3.IBucket, sourceKey: string, destination: s3.IBucket, destinationPrefix: string): void {
+    const source = sourceBucket.arnForObjects(sourceKey);
+    this.once(`CopyFrom:${source}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: OBJECT_COPY_SOURCE_ACTIONS, resources: [source] })));
+    const copies = destination.arnForObjects(`${destinationPrefix}*`);
+    this.once(`CopyTo:${copies}`, () => {
+      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: OBJECT_COPY_DESTINATION_ACTIONS, resources: [copies] }));
+      destination.encryptionKey?.grantEncrypt(this.handlerRole);
+    });
   }
 
   /**

@@ -40,3 +40,10 @@ export const USER_STACK_ASSOCIATION_ACTIONS = [
   'appstream:BatchDisassociateUserStack',
   'appstream:DescribeUserStackAssociations',
 ];
+
+/**
+ * Copy a CDK file asset into a bucket of the app where AppStream may read it (`AppStreamFile.fromAsset`):
+ * read the asset object, write and delete the copies under the library's key prefix.
+ */
+export const OBJECT_COPY_SOURCE_ACTIONS = ['s3:GetObject'];
+export const OBJECT_COPY_DESTINATION_ACTIONS = ['s3:PutObject', 's3:DeleteObject'];

@@ -16,4 +16,7 @@ export const Warnings = {
   DIRECTORY_NAME_NOT_DNS_NAME: 'cdk-appstream:directory-name-not-dns-name',
   ORGANIZATIONAL_UNITS_EMPTY_OR_REPEATED: 'cdk-appstream:organizational-units-empty-or-repeated',
   VALUE_BEYOND_NARROWEST_LIMIT: 'cdk-appstream:value-beyond-narrowest-limit',
+  GIVEN_NAME_BLOCKS_REPLACEMENT: 'cdk-appstream:given-name-blocks-replacement',
+  ELASTIC_FLEET_WITHOUT_APPLICATION: 'cdk-appstream:elastic-fleet-without-application',
+  APP_FILE_BUCKET_POLICY: 'cdk-appstream:app-file-bucket-policy',
 } as const;
