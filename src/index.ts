@@ -24,3 +24,11 @@ export * from './users/user';
 export * from './users/user-stack-association';
 // directory
 export * from './directory/directory-config';
+// apps
+export * from './apps/app-block';
+export * from './apps/app-block-builder';
+export * from './apps/app-file';
+export * from './apps/application';
+export * from './apps/application-interface';
+export * from './apps/entitlement';
+export * from './apps/image-builder';

@@ -18,6 +18,7 @@ import {
 } from './private/fleet-validation';
 import { IApplication } from '../apps/application-interface';
 import { checkObject } from '../core/private/input-types';
+import { newInstanceRole } from '../core/private/service-access';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
 
@@ -520,12 +521,7 @@ export class Fleet extends FleetBase {
    */
   public get role(): iam.IRole {
     if (!this.instanceRole) {
-      this.instanceRole = new iam.Role(this, 'InstanceRole', {
-        assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com').withConditions({
-          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-        }),
-        description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
-      });
+      this.instanceRole = newInstanceRole(this, 'InstanceRole', `Role of the streaming instances of AppStream fleet ${this.node.path}`);
       this._resource.iamRoleArn = this.instanceRole.roleArn;
     }
     return this.instanceRole;

@@ -51,3 +51,17 @@ export function grantServiceAccess(scope: IConstruct, bucket: s3.IBucket, access
     conditions,
   }), true);
 }
+
+/**
+ * A role that AppStream instances (fleets, image builders, app block builders) assume, by
+ * `appstream.amazonaws.com` on behalf of this account only: the `aws:SourceAccount` condition of
+ * AppStream's cross-service confused-deputy guidance.
+ */
+export function newInstanceRole(scope: IConstruct, id: string, description: string): iam.Role {
+  return new iam.Role(scope, id, {
+    assumedBy: new iam.ServicePrincipal(APPSTREAM_PRINCIPAL).withConditions({
+      StringEquals: { 'aws:SourceAccount': Stack.of(scope).account },
+    }),
+    description,
+  });
+}
