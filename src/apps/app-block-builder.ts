@@ -1,4 +1,4 @@
-import { IResource, Lazy, Resource, Tags } from 'aws-cdk-lib';
+import { IResource, Lazy, Resource } from 'aws-cdk-lib';
 import { CfnAppBlockBuilder } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,7 +9,7 @@ import { appStreamArn, appStreamResourceName } from './private/arns';
 import { validateNetwork, vpcConfigOf } from './private/network';
 import { checkArray, checkEnumLike, checkObject } from '../core/private/input-types';
 import { newInstanceRole } from '../core/private/service-access';
-import { validateTags } from '../core/private/tags';
+import { applyTags, validateTags } from '../core/private/tags';
 import { PropsValidator } from '../core/private/validation';
 import { FleetPlatform } from '../fleet/fleet-platform';
 import { InstanceType } from '../fleet/instance-type';
@@ -284,16 +284,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase {
       accessEndpoints,
       appBlockArns: Lazy.list({ produce: () => this.appBlocks.map((b) => b.appBlockArn) }, { omitEmpty: true }),
     });
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
-    this.node.addValidation({
-      validate: () => {
-        const rendered = new PropsValidator(this);
-        validateTags(rendered, this.resource.tags.tagValues());
-        return rendered.messages;
-      },
-    });
+    applyTags(this, props.tags, this.resource.cdkTagManager);
     for (const appBlock of props.appBlocks ?? []) {
       this.addAppBlock(appBlock);
     }

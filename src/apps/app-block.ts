@@ -1,4 +1,4 @@
-import { Duration, IResource, Resource, Tags } from 'aws-cdk-lib';
+import { Duration, IResource, Resource } from 'aws-cdk-lib';
 import { CfnAppBlock } from 'aws-cdk-lib/aws-appstream';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -10,7 +10,7 @@ import {
 import { appStreamArn, appStreamResourceName } from './private/arns';
 import { checkObject } from '../core/private/input-types';
 import { grantServiceAccess } from '../core/private/service-access';
-import { validateTags } from '../core/private/tags';
+import { applyTags, validateTags } from '../core/private/tags';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
 
@@ -362,16 +362,7 @@ export class AppBlock extends AppBlockBase {
     for (const dependency of this.dependencies) {
       this.resource.node.addDependency(dependency);
     }
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
-    this.node.addValidation({
-      validate: () => {
-        const rendered = new PropsValidator(this);
-        validateTags(rendered, this.resource.tags.tagValues());
-        return rendered.messages;
-      },
-    });
+    applyTags(this, props.tags, this.resource.tags);
     warnIfNameGiven(this, 'appBlockName', props.appBlockName, 'any property');
 
     // Ref is the ARN; the name is the physical name (generated names resolve at synthesis).

@@ -1,4 +1,4 @@
-import { Resource, Tags, Token } from 'aws-cdk-lib';
+import { Resource, Token } from 'aws-cdk-lib';
 import { CfnApplication } from 'aws-cdk-lib/aws-appstream';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -9,7 +9,7 @@ import { replaceableName, validateFile, validateNames, validateNonEmpty, warnIfN
 import { appStreamArn, appStreamResourceName } from './private/arns';
 import { enumLikeValue } from '../core/private/enum-like';
 import { checkArray, checkEnumLike, checkObject, checkString } from '../core/private/input-types';
-import { validateTags } from '../core/private/tags';
+import { applyTags, validateTags } from '../core/private/tags';
 import { PropsValidator } from '../core/private/validation';
 import { FleetPlatform } from '../fleet/fleet-platform';
 
@@ -271,16 +271,7 @@ export class Application extends ApplicationBase {
     if (icon.dependency) {
       this.resource.node.addDependency(icon.dependency);
     }
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
-    this.node.addValidation({
-      validate: () => {
-        const rendered = new PropsValidator(this);
-        validateTags(rendered, this.resource.tags.tagValues());
-        return rendered.messages;
-      },
-    });
+    applyTags(this, props.tags, this.resource.tags);
     warnIfNameGiven(this, 'applicationName', props.applicationName, 'platforms or instanceFamilies');
 
     // Ref is the ARN; the name is the physical name.

@@ -1,4 +1,4 @@
-import { IResource, Resource, Size, SizeRoundingBehavior, Tags } from 'aws-cdk-lib';
+import { IResource, Resource, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
 import { CfnImageBuilder } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,7 +9,7 @@ import { validateNetwork, vpcConfigOf } from './private/network';
 import { checkBoolean, checkEnumLike, checkObject, checkString, checkSize } from '../core/private/input-types';
 import { ROOT_VOLUME_GIB } from '../core/private/limits';
 import { newInstanceRole } from '../core/private/service-access';
-import { validateTags } from '../core/private/tags';
+import { applyTags, validateTags } from '../core/private/tags';
 import { PropsValidator } from '../core/private/validation';
 import { FleetDomainJoin } from '../fleet/fleet-props';
 import { FleetImage } from '../fleet/image';
@@ -331,16 +331,7 @@ export class ImageBuilder extends ImageBuilderBase {
     if (props.domainJoin) {
       this.resource.node.addDependency(props.domainJoin.directory);
     }
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
-    this.node.addValidation({
-      validate: () => {
-        const rendered = new PropsValidator(this);
-        validateTags(rendered, this.resource.tags.tagValues());
-        return rendered.messages;
-      },
-    });
+    applyTags(this, props.tags, this.resource.tags);
     warnIfNameGiven(this, 'imageBuilderName', props.imageBuilderName, 'any property (an image builder has no update)');
 
     this.imageBuilderName = this.getResourceNameAttribute(this.resource.ref);
