@@ -243,7 +243,7 @@ export class AppBlockBuilder extends AppBlockBuilderBase {
    */
   public readonly appBlockBuilderArn: string;
 
-  protected readonly securityGroups: ec2.ISecurityGroup[];
+  protected readonly securityGroups?: ec2.ISecurityGroup[];
   private instanceRole?: iam.IRole;
   private readonly resource: CfnAppBlockBuilder;
   private readonly appBlocks: IAppBlock[] = [];

@@ -304,7 +304,11 @@ export class AppBlock extends AppBlockBase {
       physicalName: replaceableName(() => this, props?.appBlockName, () => this.createOnlyProperties()),
     });
     const types = new PropsValidator(this);
-    checkObject(types, 'content', props?.content, 'an AppBlockContent such as AppBlockContent.custom({ source, setupScript })', ['packagingType']);
+    const contentExample = 'an AppBlockContent such as AppBlockContent.custom({ source, setupScript })';
+    if (props?.content === undefined) {
+      types.fail('content', undefined, `is required: ${contentExample}`);
+    }
+    checkObject(types, 'content', props?.content, contentExample, ['packagingType']);
     types.throwIfInvalid();
 
     this.packagingType = props.content.packagingType;
@@ -405,7 +409,8 @@ export class AppBlock extends AppBlockBase {
       scriptS3Location: location,
       executablePath: script.executablePath,
       executableParameters: script.executableParameters,
-      timeoutInSeconds: script.timeout.toSeconds(),
+      // Not integral: a fraction of a second is reported by the validator, not thrown here.
+      timeoutInSeconds: script.timeout.toSeconds({ integral: false }),
     };
   }
 }
