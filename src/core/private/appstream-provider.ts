@@ -198,6 +198,12 @@ export class AppStreamProvider extends Construct {
     this.once(`CopyTo:${copies}`, () => {
       this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: OBJECT_COPY_DESTINATION_ACTIONS, resources: [copies] }));
       destination.encryptionKey?.grantEncrypt(this.handlerRole);
+      const bucket = destination.node.defaultChild;
+      if (bucket instanceof CfnResource) {
+        this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::<${Stack.of(this).resolve(bucket.logicalId)}.Arn>/${destinationPrefix}*]`,
+          `The copies of file assets for AppStream live under ${destinationPrefix} with keys that change with their content: `
+          + 'the handler writes the new copy and deletes the copies of earlier deployments, so it acts on the prefix.', this.handlerRole);
+      }
     });
   }
 
