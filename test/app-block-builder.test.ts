@@ -2,11 +2,11 @@ import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { ACCOUNT, expectProblems, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 import { AppBlock, AppBlockContent } from '../src/apps/app-block';
 import { AppBlockBuilder } from '../src/apps/app-block-builder';
 import { FleetPlatform } from '../src/fleet/fleet-platform';
 import { InstanceType } from '../src/fleet/instance-type';
-import { ACCOUNT, expectProblems, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 
 function vpcOf(scope: cdk.Stack): ec2.Vpc {
   return (scope.node.tryFindChild('Vpc') as ec2.Vpc | undefined) ?? new ec2.Vpc(scope, 'Vpc', { maxAzs: 2, natGateways: 0 });

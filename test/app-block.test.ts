@@ -5,9 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
+import { ACCOUNT, bucketAppBlock, expectProblems, FIXTURES, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 import { AppBlock, AppBlockContent, AppBlockPackagingType } from '../src/apps/app-block';
 import { AppStreamFile } from '../src/apps/app-file';
-import { ACCOUNT, bucketAppBlock, expectProblems, FIXTURES, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 
 const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
 

@@ -3,6 +3,7 @@ import * as cdk from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { ACCOUNT, bucketAppBlock, expectProblems, FIXTURES, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 import { AppBlock } from '../src/apps/app-block';
 import { AppStreamFile } from '../src/apps/app-file';
 import { Application, ApplicationInstanceFamily } from '../src/apps/application';
@@ -11,7 +12,6 @@ import { FleetPlatform } from '../src/fleet/fleet-platform';
 import { FleetType } from '../src/fleet/fleet-type';
 import { FleetImage } from '../src/fleet/image';
 import { InstanceType } from '../src/fleet/instance-type';
-import { ACCOUNT, bucketAppBlock, expectProblems, FIXTURES, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 
 function application(scope: cdk.Stack, props: Partial<ConstructorParameters<typeof Application>[2]> = {}, id = 'App'): Application {
   return new Application(scope, id, {

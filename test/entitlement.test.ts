@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { bucketAppBlock, expectProblems, FIXTURES, newStack, onlyResource, validTemplate } from './util/apps';
 import { AppStreamFile } from '../src/apps/app-file';
 import { Application } from '../src/apps/application';
 import { AppVisibility, Entitlement, SamlAttribute } from '../src/apps/entitlement';
@@ -8,7 +9,6 @@ import { FleetPlatform } from '../src/fleet/fleet-platform';
 import { Stack } from '../src/stack/stack';
 import { StackUser } from '../src/users/stack-user';
 import { UserStackAssociation } from '../src/users/user-stack-association';
-import { bucketAppBlock, expectProblems, FIXTURES, newStack, onlyResource, validTemplate } from './util/apps';
 
 function app(scope: cdk.Stack, id = 'App'): Application {
   return new Application(scope, id, {
@@ -54,7 +54,8 @@ describe('Entitlement', () => {
       ApplicationIdentifier: scope.resolve(a.applicationName),
     })));
     for (const [association, application] of [[associations[0], first], [associations[1], second]] as const) {
-      expect(association.DependsOn).toEqual(expect.arrayContaining([entitlementId, scope.getLogicalId(application.node.defaultChild as cdk.CfnElement)]));
+      const applicationId = scope.getLogicalId(application.node.defaultChild as cdk.CfnElement);
+      expect(association.DependsOn).toEqual(expect.arrayContaining([entitlementId, applicationId]));
     }
     expect(entitlement.appVisibility).toBe(AppVisibility.ASSOCIATED);
     expect(entitlement.appStreamStack).toBe(stack);

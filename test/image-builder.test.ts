@@ -3,11 +3,11 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { ACCOUNT, expectProblems, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 import { ImageBuilder } from '../src/apps/image-builder';
 import { DirectoryConfig } from '../src/directory/directory-config';
 import { FleetImage } from '../src/fleet/image';
 import { InstanceType } from '../src/fleet/instance-type';
-import { ACCOUNT, expectProblems, newStack, onlyResource, REGION, validTemplate } from './util/apps';
 
 const IMAGE = FleetImage.fromName('AppStream-WinServer2022-09-01-2025');
 

@@ -298,6 +298,8 @@ export class AppBlock extends AppBlockBase {
   public readonly packagingType: AppBlockPackagingType;
 
   private readonly resource: CfnAppBlock;
+  /** What must exist before the app block: the copies of its files. */
+  private readonly dependencies: IDependable[] = [];
 
   constructor(scope: Construct, id: string, props: AppBlockProps) {
     super(scope, id, {
@@ -374,7 +376,6 @@ export class AppBlock extends AppBlockBase {
     this.appBlockName = this.physicalName;
   }
 
-  private readonly dependencies: IDependable[] = [];
 
   /** Every property but the name and the tags: all of them are create-only. */
   private createOnlyProperties(): unknown {

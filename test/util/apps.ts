@@ -2,9 +2,9 @@ import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { appStreamSchemaViolations } from './cfn-schema-validator';
 import { AppBlock, AppBlockContent } from '../../src/apps/app-block';
 import { AppStreamFile } from '../../src/apps/app-file';
-import { appStreamSchemaViolations } from './cfn-schema-validator';
 
 export const ACCOUNT = '111111111111';
 export const REGION = 'eu-west-1';
