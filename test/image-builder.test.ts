@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ACCOUNT, expectProblems, newStack, onlyResource, REGION, validTemplate } from './util/apps';
-import { ImageBuilder } from '../src/apps/image-builder';
+import { ImageBuilder, ImageBuilderState } from '../src/apps/image-builder';
 import { DirectoryConfig } from '../src/directory/directory-config';
 import { FleetImage } from '../src/fleet/image';
 import { InstanceType } from '../src/fleet/instance-type';
@@ -155,5 +155,35 @@ describe('ImageBuilder', () => {
       .toThrow(/domainJoin: a domain-joined image builder needs a VPC/);
     const s2 = newStack();
     expect(() => builder(s2, { securityGroups: [] })).toThrow(/securityGroups: are set but vpc is not/);
+  });
+
+  test('desiredState: a custom resource after the builder, on the shared provider, allowed to start and stop this builder only', () => {
+    const scope = newStack();
+    const b = builder(scope, { desiredState: ImageBuilderState.STOPPED });
+    const template = validTemplate(scope);
+    const builderId = scope.getLogicalId(b.node.defaultChild as cdk.CfnElement);
+    const name = onlyResource(template, 'AWS::AppStream::ImageBuilder').Properties.Name;
+    const state = onlyResource(template, 'Custom::AppStreamImageBuilderState');
+    expect(state.Properties).toEqual({ ServiceToken: expect.anything(), ImageBuilderName: name, DesiredState: 'STOPPED' });
+    expect(state.DependsOn).toEqual([builderId]);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          { Action: 'appstream:DescribeImageBuilders', Effect: 'Allow', Resource: '*' },
+          {
+            Action: ['appstream:StartImageBuilder', 'appstream:StopImageBuilder'],
+            Effect: 'Allow',
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:appstream:${REGION}:${ACCOUNT}:image-builder/${name}`]] },
+          },
+        ]),
+      },
+    });
+  });
+
+  test('without desiredState, no custom resource; a wrong desiredState is refused', () => {
+    const scope = newStack();
+    builder(scope);
+    validTemplate(scope).resourceCountIs('Custom::AppStreamImageBuilderState', 0);
+    expect(() => builder(newStack(), { desiredState: 'ON' as any })).toThrow(/desiredState: must be/);
   });
 });

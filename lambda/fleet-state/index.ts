@@ -56,7 +56,7 @@ const FLEETS: StartStopApi = {
   stopping: [FleetStates.STOPPING, FleetStates.STOPPED],
   // A fleet that cannot start says why in FleetErrors, while STARTING or after falling back to
   // STOPPED: fail with its own words instead of waiting until the provider's timeout.
-  failedToStart: (fleet) => fleet.errors.length > 0 && fleet.state !== FleetStates.STOPPING,
+  failed: (fleet, target) => target === FleetStates.RUNNING && fleet.errors.length > 0 && fleet.state !== FleetStates.STOPPING,
 };
 
 

@@ -4,11 +4,13 @@
  * One bundle and one pair of functions per stack, instead of one per kind.
  */
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
+import { IMAGE_BUILDER_STATE_RESOURCE_TYPE } from '../../src/apps/private/image-builder-state-contract';
 import { OBJECT_COPY_RESOURCE_TYPE } from '../../src/apps/private/object-copy-contract';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../../src/fleet/private/fleet-state-contract';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../../src/fleet/private/image-lookup-contract';
 import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../../src/users/private/user-stack-association-contract';
 import * as fleetState from '../fleet-state';
+import * as imageBuilderState from '../image-builder-state';
 import * as imageLookup from '../image-lookup';
 import * as objectCopy from '../object-copy';
 import * as users from '../user-stack-association';
@@ -45,6 +47,7 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
   [FLEET_UPDATE_GUARD_RESOURCE_TYPE]: fleetState,
   [IMAGE_LOOKUP_RESOURCE_TYPE]: imageLookup,
   [OBJECT_COPY_RESOURCE_TYPE]: objectCopy,
+  [IMAGE_BUILDER_STATE_RESOURCE_TYPE]: imageBuilderState,
 };
 
 function kindOf(event: CloudFormationCustomResourceEvent): ResourceKind {

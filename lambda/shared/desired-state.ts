@@ -25,17 +25,20 @@ export interface StartStopResource {
 export interface StartStopApi {
   /** `Fleet`, `Image builder`: the start of messages. */
   readonly kind: string;
-  describe(calls: AppStreamCalls, name: string): Promise<StartStopResource | undefined>;
-  start(calls: AppStreamCalls, name: string): Promise<unknown>;
-  stop(calls: AppStreamCalls, name: string): Promise<unknown>;
   /** The states in which a start is issued, and those a start leads to. */
   readonly startFrom: readonly string[];
   readonly starting: readonly string[];
   /** The states in which a stop is issued, and those a stop leads to. */
   readonly stopFrom: readonly string[];
   readonly stopping: readonly string[];
-  /** Whether `resource`, on its way to RUNNING (past the grace period), has failed. */
-  failedToStart(resource: StartStopResource): boolean;
+  describe(calls: AppStreamCalls, name: string): Promise<StartStopResource | undefined>;
+  start(calls: AppStreamCalls, name: string): Promise<unknown>;
+  stop(calls: AppStreamCalls, name: string): Promise<unknown>;
+  /**
+   * Whether `resource`, on its way to `target` (past the grace period), has failed and will not get
+   * there: the handler then fails with the resource's own errors instead of waiting until the timeout.
+   */
+  failed(resource: StartStopResource, target: string): boolean;
 }
 
 /** What onEvent returns: the target and when the call was made, for isComplete. */
@@ -59,7 +62,8 @@ export async function applyDesiredState(api: StartStopApi, calls: AppStreamCalls
 }
 
 /** isComplete of a desired state: whether the resource named `name` is in `target` (one step towards it). */
-export async function isInDesiredState(api: StartStopApi, calls: AppStreamCalls, name: string, target: string, requestedAt: number): Promise<boolean> {
+export async function isInDesiredState(api: StartStopApi, calls: AppStreamCalls, name: string, target: string,
+  requestedAt: number): Promise<boolean> {
   const resource = await api.describe(calls, name);
   if (!resource) {
     throw new Error(`${api.kind} "${name}" no longer exists while waiting for it to be ${target}`);
@@ -91,7 +95,8 @@ export async function requestState(api: StartStopApi, calls: AppStreamCalls, res
  * Sends a start or stop. If it fails (a retry after a lost response, or a concurrent change), but
  * the resource is now on its way to the state asked for, the call did its job.
  */
-async function sendStateChange(api: StartStopApi, calls: AppStreamCalls, change: () => Promise<unknown>, name: string, reached: readonly string[]): Promise<void> {
+async function sendStateChange(api: StartStopApi, calls: AppStreamCalls, change: () => Promise<unknown>, name: string,
+  reached: readonly string[]): Promise<void> {
   try {
     await change();
   } catch (error) {
@@ -108,7 +113,8 @@ async function sendStateChange(api: StartStopApi, calls: AppStreamCalls, change:
  * be a stale answer (grace period); after that, or when it was in transition when onEvent ran, the
  * call is issued again (requestState skips transitions).
  */
-async function converge(api: StartStopApi, calls: AppStreamCalls, resource: StartStopResource, target: string, withinGrace: boolean): Promise<boolean> {
+async function converge(api: StartStopApi, calls: AppStreamCalls, resource: StartStopResource, target: string,
+  withinGrace: boolean): Promise<boolean> {
   if (resource.state === target) {
     return true;
   }
@@ -116,8 +122,8 @@ async function converge(api: StartStopApi, calls: AppStreamCalls, resource: Star
     // Right after our call Describe* may still show the old state and old errors.
     return false;
   }
-  if (target === RUNNING && api.failedToStart(resource)) {
-    throw new Error(`${api.kind} "${resource.name}" did not reach RUNNING (state ${resource.state}): ${describeErrors(resource)}`);
+  if (api.failed(resource, target)) {
+    throw new Error(`${api.kind} "${resource.name}" did not reach ${target} (state ${resource.state}): ${describeErrors(resource)}`);
   }
   await requestState(api, calls, resource, target);
   return false;

@@ -1,12 +1,14 @@
-import { IResource, Resource, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
+import { CustomResource, IResource, Resource, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
 import { CfnImageBuilder } from 'aws-cdk-lib/aws-appstream';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { replaceableName, validateNames, warnIfNameGiven } from './private/apps-validation';
 import { appStreamArn, appStreamResourceName } from './private/arns';
+import { IMAGE_BUILDER_STATE_RESOURCE_TYPE, ImageBuilderStateProps } from './private/image-builder-state-contract';
 import { validateNetwork, vpcConfigOf } from './private/network';
-import { checkBoolean, checkEnumLike, checkObject, checkString, checkSize } from '../core/private/input-types';
+import { AppStreamProvider } from '../core/private/appstream-provider';
+import { checkBoolean, checkEnum, checkEnumLike, checkObject, checkString, checkSize } from '../core/private/input-types';
 import { ROOT_VOLUME_GIB } from '../core/private/limits';
 import { newInstanceRole } from '../core/private/service-access';
 import { applyTags, validateTags } from '../core/private/tags';
@@ -16,6 +18,20 @@ import { FleetImage } from '../fleet/image';
 import { InstanceType } from '../fleet/instance-type';
 import { validateDomainJoinTarget } from '../fleet/private/fleet-validation';
 import { renderAccessEndpoints } from '../stack/private/stack-props';
+
+/**
+ * The state an image builder is kept in after each deployment that creates it.
+ */
+export enum ImageBuilderState {
+  /**
+   * The builder runs: administrators can connect to it. A running builder is billed by the hour
+   * for its instance, used or not.
+   */
+  RUNNING = 'RUNNING',
+
+  /** The builder is stopped: no instance charges; start it to use it. */
+  STOPPED = 'STOPPED',
+}
 
 /**
  * An AppStream image builder: owned (`ImageBuilder`) or imported.
@@ -177,6 +193,17 @@ export interface ImageBuilderProps {
   readonly rootVolumeSize?: Size;
 
   /**
+   * The state the image builder is put in once created: a custom resource starts or stops it and
+   * waits until it is there, failing with the builder's own errors if it ends FAILED. AppStream
+   * starts a new builder on its own; `STOPPED` stops it as soon as it is running, so that it costs
+   * nothing until someone starts it. Every change of an image builder replaces it, and the new
+   * builder is put in this state too.
+   *
+   * @default - the state is not managed: the builder runs from its creation on
+   */
+  readonly desiredState?: ImageBuilderState;
+
+  /**
    * Tags for the image builder (at most 50). `Tags.of()` works as well. A change of them replaces
    * the image builder, as every change does.
    *
@@ -292,6 +319,7 @@ export class ImageBuilder extends ImageBuilderBase {
     checkBoolean(types, 'enableDefaultInternetAccess', props?.enableDefaultInternetAccess);
     checkString(types, 'appStreamAgentVersion', props?.appStreamAgentVersion, '"[LATEST]"');
     checkSize(types, 'rootVolumeSize', props?.rootVolumeSize, 'Size.gibibytes(300)');
+    checkEnum(types, 'desiredState', props?.desiredState, 'ImageBuilderState', ImageBuilderState);
     types.throwIfInvalid();
 
     const v = new PropsValidator(this);
@@ -339,6 +367,10 @@ export class ImageBuilder extends ImageBuilderBase {
       service: 'appstream', resource: RESOURCE_TYPE, resourceName: this.physicalName,
     });
     this.imageBuilderStreamingUrl = this.resource.attrStreamingUrl;
+
+    if (props.desiredState !== undefined) {
+      this.keepState(props.desiredState);
+    }
   }
 
   /**
@@ -356,6 +388,25 @@ export class ImageBuilder extends ImageBuilderBase {
   /** The principal that grants to the image builder go to: its role, created on first use. */
   public get grantPrincipal(): iam.IPrincipal {
     return this.role;
+  }
+
+  /**
+   * `Custom::AppStreamImageBuilderState` on the builder, after it (`DependsOn`). It names the builder
+   * by its physical name, as the provider's grant does, so that both always name the same builder.
+   */
+  private keepState(desiredState: ImageBuilderState): void {
+    const provider = AppStreamProvider.getOrCreate(this);
+    provider.grantDescribeImageBuilders();
+    provider.grantStartStopImageBuilder(appStreamArn(this, RESOURCE_TYPE, this.physicalName));
+    const state = new CustomResource(this, 'DesiredState', {
+      serviceToken: provider.serviceToken,
+      resourceType: IMAGE_BUILDER_STATE_RESOURCE_TYPE,
+      properties: {
+        [ImageBuilderStateProps.IMAGE_BUILDER_NAME]: this.physicalName,
+        [ImageBuilderStateProps.DESIRED_STATE]: desiredState,
+      },
+    });
+    state.node.addDependency(this.resource);
   }
 
   /** Every property but the name: an image builder has no update, so each replaces it. */

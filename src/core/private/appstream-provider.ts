@@ -12,6 +12,8 @@ import { HANDLER_NODE_MAJOR } from './handler-runtime';
 import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
+  IMAGE_BUILDER_DESCRIBE_ACTIONS,
+  IMAGE_BUILDER_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
   OBJECT_COPY_DESTINATION_ACTIONS,
   OBJECT_COPY_SOURCE_ACTIONS,
@@ -157,6 +159,17 @@ export class AppStreamProvider extends Construct {
   /** Lets the handler read the state of fleets (fleet states and update guards). */
   public grantDescribeFleets(): void {
     this.grantReadOnAnyResource(FLEET_DESCRIBE_ACTIONS);
+  }
+
+  /** Lets the handler start and stop the image builder with this ARN (its desired state). */
+  public grantStartStopImageBuilder(imageBuilderArn: string): void {
+    this.once(`StartStopImageBuilder:${imageBuilderArn}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: IMAGE_BUILDER_STATE_CHANGE_ACTIONS, resources: [imageBuilderArn] })));
+  }
+
+  /** Lets the handler read the state of image builders (their desired state). */
+  public grantDescribeImageBuilders(): void {
+    this.grantReadOnAnyResource(IMAGE_BUILDER_DESCRIBE_ACTIONS);
   }
 
   /** Lets the handler list images (image look-ups). */
