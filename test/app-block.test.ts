@@ -56,6 +56,8 @@ describe('AppBlock', () => {
         }))),
       },
     });
+    // AppStream may check the objects when it creates the app block: the policy comes first.
+    expect(resource.DependsOn).toEqual([Object.keys(template.findResources('AWS::S3::BucketPolicy'))[0]]);
     expect(block.packagingType).toBe(AppBlockPackagingType.CUSTOM);
     expect(scope.resolve(block.appBlockArn)).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
     expect(scope.resolve(block.appBlockName)).toBe(resource.Properties.Name);
@@ -68,7 +70,7 @@ describe('AppBlock', () => {
     const copies = template.findResources('Custom::AppStreamObjectCopy');
     expect(Object.keys(copies)).toHaveLength(2);
     const resource = onlyResource(template, 'AWS::AppStream::AppBlock');
-    expect(resource.DependsOn).toEqual(expect.arrayContaining(Object.keys(copies)));
+    expect(resource.DependsOn).toEqual(expect.arrayContaining([...Object.keys(copies), expect.stringMatching(/^AppStreamFilesPolicy/)]));
     expect(resource.Properties).toMatchObject({
       DisplayName: 'My app',
       Description: 'The app',

@@ -189,5 +189,6 @@ describe('fleet applications', () => {
     fleet.addApplication(app);
     expect(() => fleet.addApplication(app)).toThrow(/addApplication\(\): was already added to this fleet; add each application once \(got "Test\/App"\)/);
     expect(() => fleet.addApplication('app' as any)).toThrow(/addApplication\(\): must be an application \(IApplication\)/);
+    expect(() => elasticFleet(newStack(), { applications: 'app' as any })).toThrow(/applications: must be an array/);
   });
 });

@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IDependable } from 'constructs';
 import { AppStreamFile, AppStreamFileConfig } from './app-file';
 import {
-  replaceableName, validateFile, validateNames, validateNonEmpty, validateScriptTimeout, warnIfNameGiven,
+  replaceableName, validateBucket, validateFile, validateNames, validateNonEmpty, validateScriptTimeout, warnIfNameGiven,
 } from './private/apps-validation';
 import { appStreamArn, appStreamResourceName } from './private/arns';
 import { checkObject } from '../core/private/input-types';
@@ -340,7 +340,7 @@ export class AppBlock extends AppBlockBase {
         source = this.bindFile(v, 'content.package', pkg.package, 'Package');
       } else {
         source = { s3Bucket: pkg.bucket!.bucketName };
-        validateFile(v, 'content.bucket', { bucket: pkg.bucket!, key: 'unused' });
+        validateBucket(v, 'content.bucket', pkg.bucket!);
         // The package's key is AppStream's to choose: the objects of the bucket, for this account only.
         grantServiceAccess(this, pkg.bucket!, {
           key: '*',
@@ -349,6 +349,9 @@ export class AppBlock extends AppBlockBase {
           what: 'the objects of the bucket (the new application package)',
           owner: 'this stack\'s account',
         });
+        if (pkg.bucket!.policy) {
+          this.dependencies.push(pkg.bucket!.policy);
+        }
       }
       if (pkg.postSetupScript !== undefined) {
         postSetupScript = this.bindScript(v, 'content.postSetupScript', pkg.postSetupScript, 'PostSetupScript');

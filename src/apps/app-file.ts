@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
-import { Construct, IDependable } from 'constructs';
+import { Construct, DependencyGroup, IDependable } from 'constructs';
 import { appStreamFilesBucket, ObjectCopy } from './private/object-copy-resource';
 import { grantServiceAccess } from '../core/private/service-access';
 import { Warnings } from '../core/private/warnings';
@@ -30,7 +30,8 @@ export interface AppStreamFileConfig {
   readonly key: string;
 
   /**
-   * What must exist before AppStream reads the file (the copy of a file asset).
+   * What must exist before the resource that uses the file is created: the bucket policy that lets
+   * AppStream read it (AppStream may check at creation) and the copy of a file asset.
    *
    * @default - nothing
    */
@@ -94,14 +95,19 @@ export abstract class AppStreamFile {
   public abstract bind(scope: Construct, id: string): AppStreamFileConfig;
 }
 
-/** Lets AppStream read `key` of `bucket` for `scope`, or warns that the policy is not the app's. */
-function grantRead(scope: Construct, bucket: s3.IBucket, key: string): void {
+/**
+ * Lets AppStream read `key` of `bucket` for `scope` (or warns that the policy is not the app's), and
+ * returns what the resource that reads it must wait for: `before`, and the bucket policy.
+ */
+function grantRead(scope: Construct, bucket: s3.IBucket, key: string, before?: IDependable): IDependable | undefined {
   grantServiceAccess(scope, bucket, {
     key,
     warningId: Warnings.APP_FILE_BUCKET_POLICY,
     what: `the object ${key}`,
     owner: 'this stack\'s account',
   });
+  const dependencies = [before, bucket.policy].filter((d): d is IDependable => d !== undefined);
+  return dependencies.length > 0 ? new DependencyGroup(...dependencies) : undefined;
 }
 
 class BucketFile extends AppStreamFile {
@@ -110,8 +116,7 @@ class BucketFile extends AppStreamFile {
   }
 
   public bind(scope: Construct, _id: string): AppStreamFileConfig {
-    grantRead(scope, this.bucket, this.key);
-    return { bucket: this.bucket, key: this.key };
+    return { bucket: this.bucket, key: this.key, dependency: grantRead(scope, this.bucket, this.key) };
   }
 }
 
@@ -124,7 +129,6 @@ class AssetFile extends AppStreamFile {
     const asset = this.makeAsset(scope, `${id}Asset`);
     const bucket = this.bucket ?? appStreamFilesBucket(scope);
     const copy = new ObjectCopy(scope, `${id}Copy`, { asset, destination: bucket });
-    grantRead(scope, bucket, copy.key);
-    return { bucket, key: copy.key, dependency: copy.resource };
+    return { bucket, key: copy.key, dependency: grantRead(scope, bucket, copy.key, copy.resource) };
   }
 }

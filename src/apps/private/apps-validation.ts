@@ -1,4 +1,5 @@
 import { Annotations, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { hashedName } from '../../core/private/generated-name';
 import { checkString } from '../../core/private/input-types';
@@ -54,13 +55,18 @@ export function validateNames(v: PropsValidator, nameProperty: string, props: Na
 
 /** Records the problems of where a file is: `S3Bucket` (3 to 63 characters of its pattern) and `S3Key` (1 to 1,024). */
 export function validateFile(v: PropsValidator, property: string, file: AppStreamFileConfig): void {
-  v.string(`${property} (bucket)`, file.bucket.bucketName, {
-    ...S3_BUCKET_NAME,
-    patternDescription: 'an S3 bucket name: lower-case letters, digits, "." and "-", not ending with "."',
-  });
+  validateBucket(v, `${property} (bucket)`, file.bucket);
   if (checkString(v, `${property} (key)`, file.key)) {
     v.string(`${property} (key)`, file.key, { min: 1, max: S3_KEY_MAX_LENGTH });
   }
+}
+
+/** Records the problems of a bucket's name (`S3Bucket`: 3 to 63 characters of its pattern). */
+export function validateBucket(v: PropsValidator, property: string, bucket: s3.IBucket): void {
+  v.string(property, bucket.bucketName, {
+    ...S3_BUCKET_NAME,
+    patternDescription: 'an S3 bucket name: lower-case letters, digits, "." and "-", not ending with "."',
+  });
 }
 
 /** Records the problems of a non-empty string that the API takes without other bounds. */

@@ -475,6 +475,7 @@ export function validateFleetPropTypes(validator: PropsValidator, props: FleetPr
   checkList(validator, 'attributesToDelete', props.attributesToDelete,
     (item, i) => checkEnumLike(validator, `attributesToDelete[${i}]`, item, 'FleetAttribute', 'IAM_ROLE_ARN', givenOr(item, 'IAM_ROLE_ARN')));
   checkArray(validator, 'securityGroups', props.securityGroups);
+  checkArray(validator, 'applications', props.applications);
   if (props.sessionScript !== undefined && !hasMethods(props.sessionScript, 'bind')) {
     failType(validator, 'sessionScript', props.sessionScript, 'a FleetSessionScript such as FleetSessionScript.fromBucket(bucket, "scripts/session.zip")');
   }
