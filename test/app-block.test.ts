@@ -258,9 +258,19 @@ describe('AppBlock', () => {
     expect(() => new AppBlock(scope, 'BadScript', {
       content: AppBlockContent.custom({ source: AppStreamFile.fromBucket(bucket, 'a'), setupScript: { file: AppStreamFile.fromBucket(bucket, 's'), executablePath: '/bin/sh', timeout: 5 as any } }),
     })).toThrow(/content.setupScript.timeout: must be a Duration such as Duration.minutes\(5\)/);
+    expect(() => new AppBlock(scope, 'NotAScript', {
+      content: AppBlockContent.custom({ source: AppStreamFile.fromBucket(bucket, 'a'), setupScript: 'setup.ps1' as any }),
+    })).toThrow(/content.setupScript: must be an AppBlockScript such as \{ file, executablePath, timeout \}/);
     expect(() => new AppBlock(scope, 'BadFile', {
       content: AppBlockContent.custom({ source: 'app.vhd' as any, setupScript: { file: AppStreamFile.fromBucket(bucket, 's'), executablePath: '/bin/sh', timeout: cdk.Duration.minutes(1) } }),
     })).toThrow(/content.source: must be an AppStreamFile such as AppStreamFile.fromAsset\("app.vhd"\)/);
+  });
+
+  test('the construct id of the files bucket is reserved', () => {
+    const scope = newStack();
+    new s3.Bucket(scope, 'Other');
+    new cdk.CfnResource(scope, 'AppStreamFiles', { type: 'AWS::SNS::Topic' });
+    expect(() => customFromAssets(scope)).toThrow(/Test\/AppStreamFiles is reserved for the cdk-appstream files bucket; choose another construct id/);
   });
 
   test('tags from Tags.of() are checked at synth', () => {

@@ -141,5 +141,6 @@ describe('Entitlement', () => {
     const a = app(scope);
     e.addApplication(a);
     expect(() => e.addApplication(a)).toThrow(/was already added to this entitlement/);
+    expect(() => e.addApplication('app' as any)).toThrow(/addApplication\(\): must be an application \(IApplication\)/);
   });
 });

@@ -155,6 +155,9 @@ describe('ImageBuilder', () => {
       .toThrow(/domainJoin: a domain-joined image builder needs a VPC/);
     const s2 = newStack();
     expect(() => builder(s2, { securityGroups: [] })).toThrow(/securityGroups: are set but vpc is not/);
+    expect(() => builder(newStack(), { vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } })).toThrow(/vpcSubnets: is set but vpc is not/);
+    expect(() => builder(newStack(), { vpc: 'vpc-1' as any })).toThrow(/vpc: must be an ec2.IVpc such as new ec2.Vpc\(...\)/);
+    expect(() => new ImageBuilder(newStack(), 'NoType', { image: IMAGE } as any)).toThrow(/instanceType: is required, such as InstanceType.STANDARD_MEDIUM/);
   });
 
   test('desiredState: a custom resource after the builder, on the shared provider, allowed to start and stop this builder only', () => {

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { hashedName } from '../../core/private/generated-name';
@@ -108,9 +108,4 @@ export function warnIfNameGiven(scope: IConstruct, nameProperty: string, given: 
       `${nameProperty} is given: a change of ${replacedBy} replaces this resource, and fails, because CloudFormation creates `
       + `the new resource, with the same name, before it deletes the old one; leave ${nameProperty} out to let such changes deploy`);
   }
-}
-
-/** Whether `value` is known at synthesis. */
-export function isKnown(value: unknown): boolean {
-  return value !== undefined && !Token.isUnresolved(value);
 }
