@@ -9,6 +9,7 @@ import { replaceableName, validateFile, validateNames, validateNonEmpty, warnIfN
 import { appStreamArn, appStreamResourceName } from './private/arns';
 import { enumLikeValue } from '../core/private/enum-like';
 import { checkArray, checkEnumLike, checkObject, checkString } from '../core/private/input-types';
+import { APPLICATION_PLATFORMS_MAX } from '../core/private/limits';
 import { applyTags, validateTags } from '../core/private/tags';
 import { PropsValidator } from '../core/private/validation';
 import { FleetPlatform } from '../fleet/fleet-platform';
@@ -153,8 +154,6 @@ export abstract class ApplicationBase extends Resource implements IApplication {
 
 /** The IAM resource type of applications. */
 const RESOURCE_TYPE = 'application';
-/** `Platforms`: `max: 4`. */
-const PLATFORMS_MAX = 4;
 
 /**
  * An AppStream application: what users launch from an app block on an Elastic fleet (add it with
@@ -245,7 +244,7 @@ export class Application extends ApplicationBase {
     validateNonEmpty(v, 'launchPath', props.launchPath);
     validateNonEmpty(v, 'launchParameters', props.launchParameters);
     validateNonEmpty(v, 'workingDirectory', props.workingDirectory);
-    v.listLength('platforms', props.platforms, 0, PLATFORMS_MAX);
+    v.listLength('platforms', props.platforms, 0, APPLICATION_PLATFORMS_MAX);
     const families = props.instanceFamilies ?? [ApplicationInstanceFamily.GENERAL_PURPOSE];
     repeated(v, 'platforms', props.platforms.map((p) => p.value));
     repeated(v, 'instanceFamilies', families.map((f) => f.value));

@@ -9,7 +9,7 @@ import { IMAGE_BUILDER_STATE_RESOURCE_TYPE, ImageBuilderStateProps } from './pri
 import { validateNetwork, vpcConfigOf } from './private/network';
 import { AppStreamProvider } from '../core/private/appstream-provider';
 import { checkBoolean, checkEnum, checkEnumLike, checkObject, checkString, checkSize } from '../core/private/input-types';
-import { ROOT_VOLUME_GIB } from '../core/private/limits';
+import { AGENT_VERSION, ROOT_VOLUME_GIB } from '../core/private/limits';
 import { newInstanceRole } from '../core/private/service-access';
 import { applyTags, validateTags } from '../core/private/tags';
 import { PropsValidator } from '../core/private/validation';
@@ -325,7 +325,7 @@ export class ImageBuilder extends ImageBuilderBase {
     const v = new PropsValidator(this);
     validateNames(v, 'imageBuilderName', { name: props.imageBuilderName, displayName: props.displayName, description: props.description });
     validateTags(v, props.tags);
-    v.string('appStreamAgentVersion', props.appStreamAgentVersion, { min: 1, max: AGENT_VERSION_MAX_LENGTH });
+    v.string('appStreamAgentVersion', props.appStreamAgentVersion, AGENT_VERSION);
     v.sizeInRange('rootVolumeSize', props.rootVolumeSize, ROOT_VOLUME_GIB.min, ROOT_VOLUME_GIB.max);
     const subnets = validateNetwork(v, props, { min: 1, firstOnly: true });
     validateDomainJoinTarget(v, props.domainJoin, props.vpc !== undefined, 'image builder');
@@ -416,6 +416,3 @@ export class ImageBuilder extends ImageBuilderBase {
       r.domainJoinInfo, r.iamRoleArn, r.accessEndpoints, r.appstreamAgentVersion, r.rootVolumeConfig, r.tags.renderTags()];
   }
 }
-
-/** `AppstreamAgentVersion`: 1 to 100 characters. */
-const AGENT_VERSION_MAX_LENGTH = 100;

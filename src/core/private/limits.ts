@@ -98,3 +98,10 @@ export const ACCOUNT_NAME_MIN_LENGTH = 1;
 /** `AccountPassword`: 1 to 127 characters. */
 export const ACCOUNT_PASSWORD_MIN_LENGTH = 1;
 export const ACCOUNT_PASSWORD_MAX_LENGTH = 127;
+
+// ---- Applications and builders ----
+
+/** `Platforms` (an application's): `max: 4`. */
+export const APPLICATION_PLATFORMS_MAX = 4;
+/** `AppstreamAgentVersion`: 1 to 100 characters. */
+export const AGENT_VERSION = { min: 1, max: 100 };
