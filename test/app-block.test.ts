@@ -197,6 +197,21 @@ describe('AppBlock', () => {
     expect(names((p) => { p.tags = { a: 'b' }; })).toBe(base);
   });
 
+  test('new content of a local file is a new key, so a new generated name', () => {
+    const name = (source: string) => {
+      const scope = newStack();
+      new AppBlock(scope, 'AppBlock', {
+        content: AppBlockContent.custom({
+          source: AppStreamFile.fromAsset(path.join(FIXTURES, source)),
+          setupScript: { file: AppStreamFile.fromAsset(path.join(FIXTURES, 'app', 'setup.ps1')), executablePath: POWERSHELL, timeout: cdk.Duration.minutes(1) },
+        }),
+      });
+      return onlyResource(validTemplate(scope), 'AWS::AppStream::AppBlock').Properties.Name;
+    };
+    expect(name(path.join('app', 'app.vhd'))).toBe(name(path.join('app', 'app.vhd')));
+    expect(name(path.join('app', 'app.vhd'))).not.toBe(name('icon.png'));
+  });
+
   test('a given name is kept, with a warning that it blocks replacement', () => {
     const scope = newStack();
     const bucket = new s3.Bucket(scope, 'Apps');
