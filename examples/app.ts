@@ -1,5 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import { AppFabricExampleStack } from './appfabric-stack';
+import { ElasticAppsStack } from './elastic-apps-stack';
 import { AppStreamExampleStack } from './example-stack';
 import { AppStreamPortalExampleStack } from './portal-stack';
 import { AppStreamOperationsStack } from './operations-stack';
@@ -10,4 +11,5 @@ new AppStreamExampleStack(app, 'AppStreamExample');
 new AppStreamPortalExampleStack(app, 'AppStreamPortalExample');
 new AppFabricExampleStack(app, 'AppFabricExample');
 new AppStreamOperationsStack(app, 'AppStreamOperations');
+new ElasticAppsStack(app, 'AppStreamElasticApps');
 app.synth();

@@ -35,3 +35,11 @@ export * as appfabric from './appfabric';
 // operations
 export * from './operations/usage-reports';
 export * from './operations/fleet-dashboard';
+// apps
+export * from './apps/app-block';
+export * from './apps/app-block-builder';
+export * from './apps/app-file';
+export * from './apps/application';
+export * from './apps/application-interface';
+export * from './apps/entitlement';
+export * from './apps/image-builder';

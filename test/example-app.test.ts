@@ -3,6 +3,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AppFabricExampleStack } from '../examples/appfabric-stack';
+import { ElasticAppsStack } from '../examples/elastic-apps-stack';
 import { AppStreamExampleStack } from '../examples/example-stack';
 import { appStreamSchemaViolations } from './util/cfn-schema-validator';
 import { maskedTemplate } from './util/snapshot';
@@ -100,6 +101,33 @@ describe('the example app\'s AppFabric stack', () => {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'Step Functions logging (logErrors) needs the CloudWatch Logs delivery actions, which support no resource type.',
     });
+    const violations = new AwsSolutionsChecks().validateScope(stack).violations
+      .map((v: any) => `${v.ruleName} ${v.resourceLogicalId ?? ''} ${v.ruleInfo ?? ''}`.trim());
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('the Elastic apps stack of the example app', () => {
+  const app = new cdk.App();
+  const stack = new ElasticAppsStack(app, 'AppStreamElasticApps');
+  const template = Template.fromStack(stack);
+
+  test('synthesizes the Elastic app flow: app block, application, fleet, stack, entitlement and their associations', () => {
+    for (const type of ['AppBlock', 'Application', 'Fleet', 'Stack', 'Entitlement', 'ApplicationFleetAssociation', 'ApplicationEntitlementAssociation', 'StackFleetAssociation']) {
+      template.resourceCountIs(`AWS::AppStream::${type}`, 1);
+    }
+    template.resourceCountIs('Custom::AppStreamObjectCopy', 3);
+  });
+
+  test('matches its snapshot (asset hashes masked)', () => {
+    expect(maskedTemplate(template)).toMatchSnapshot();
+  });
+
+  test('every AppStream resource is valid against the CloudFormation registry schema', () => {
+    expect(appStreamSchemaViolations(template.toJSON())).toEqual([]);
+  });
+
+  test('cdk-nag AwsSolutions finds nothing unsuppressed in what the library creates', () => {
     const violations = new AwsSolutionsChecks().validateScope(stack).violations
       .map((v: any) => `${v.ruleName} ${v.resourceLogicalId ?? ''} ${v.ruleInfo ?? ''}`.trim());
     expect(violations).toEqual([]);

@@ -12,13 +12,7 @@
  *
  * Neither resource ever deletes anything: the fleet belongs to CloudFormation.
  */
-import {
-  DescribeFleetsCommand,
-  Fleet,
-  ResourceNotFoundException,
-  StartFleetCommand,
-  StopFleetCommand,
-} from '@aws-sdk/client-appstream';
+import { DescribeFleetsCommand, StartFleetCommand, StopFleetCommand } from '@aws-sdk/client-appstream';
 import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceUpdateEvent, Context } from 'aws-lambda';
 import {
   ACCEPTED_WHILE_RUNNING,
@@ -29,9 +23,11 @@ import {
   FleetStates,
   NEVER_REFUSED,
   NO_TARGET_STATE,
-  STATE_CHANGE_GRACE_MS,
 } from '../../src/fleet/private/fleet-state-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
+import {
+  applyDesiredState, isInDesiredState, isResourceNotFound, nothingToWaitFor, requestState, type StartStopApi, type StartStopResource, waitFor,
+} from '../shared/desired-state';
 import { logEvent } from '../shared/log';
 
 /** What onEvent returns to the provider framework. */
@@ -48,8 +44,20 @@ export interface IsCompleteResponse {
   readonly IsComplete: boolean;
 }
 
-/** Upper bound of the FleetErrors text in a failure (CloudFormation shows a few KB at most). */
-const MAX_ERROR_TEXT = 1500;
+/** Fleets, for the shared desired-state logic. */
+const FLEETS: StartStopApi = {
+  kind: 'Fleet',
+  describe: describeFleet,
+  start: (calls, name) => calls.call((client) => client.send(new StartFleetCommand({ Name: name }))),
+  stop: (calls, name) => calls.call((client) => client.send(new StopFleetCommand({ Name: name }))),
+  startFrom: [FleetStates.STOPPED],
+  starting: [FleetStates.STARTING, FleetStates.RUNNING],
+  stopFrom: [FleetStates.RUNNING, FleetStates.STARTING],
+  stopping: [FleetStates.STOPPING, FleetStates.STOPPED],
+  // A fleet that cannot start says why in FleetErrors, while STARTING or after falling back to
+  // STOPPED: fail with its own words instead of waiting until the provider's timeout.
+  failed: (fleet, target) => target === FleetStates.RUNNING && fleet.errors.length > 0 && fleet.state !== FleetStates.STOPPING,
+};
 
 
 export async function onEvent(event: CloudFormationCustomResourceEvent, context?: Partial<Context>): Promise<OnEventResponse> {
@@ -62,7 +70,7 @@ export async function onEvent(event: CloudFormationCustomResourceEvent, context?
   const fleetName = stringProp(event.ResourceProperties, FleetStateProps.FLEET_NAME);
   switch (event.ResourceType) {
     case FLEET_STATE_RESOURCE_TYPE:
-      return applyDesiredState(calls, fleetName, desiredStateOf(event));
+      return applyDesiredState(FLEETS, calls, fleetName, desiredStateOf(event), { [FleetStateAttributes.REFUSED_CHANGES]: '' });
     case FLEET_UPDATE_GUARD_RESOURCE_TYPE:
       return event.RequestType === 'Update' ? guardUpdate(calls, event, fleetName) : done(fleetName);
     default:
@@ -77,93 +85,12 @@ export async function isComplete(event: IsCompleteEvent, context?: Partial<Conte
   }
   const fleetName = stringProp(event.ResourceProperties, FleetStateProps.FLEET_NAME);
   const requestedAt = Number(event.Data?.[FleetStateAttributes.REQUESTED_AT] ?? '0');
-  const calls = appStreamCalls(context);
-  const fleet = await describeFleet(calls, fleetName);
-  if (!fleet) {
-    throw new Error(`Fleet "${fleetName}" no longer exists while waiting for it to be ${target}`);
-  }
-  const withinGrace = Date.now() - requestedAt < STATE_CHANGE_GRACE_MS;
-  if (target === FleetStates.RUNNING || target === FleetStates.STOPPED) {
-    return { IsComplete: await converge(calls, fleet, target, withinGrace) };
-  }
-  throw new Error(`Unknown target state ${target}`);
+  return { IsComplete: await isInDesiredState(FLEETS, appStreamCalls(context), fleetName, target, requestedAt) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Fleet state
 // ---------------------------------------------------------------------------------------------
-
-async function applyDesiredState(calls: AppStreamCalls, fleetName: string, desired: string): Promise<OnEventResponse> {
-  const fleet = await describeFleet(calls, fleetName);
-  if (!fleet) {
-    throw new Error(`Fleet "${fleetName}" not found: cannot make it ${desired}`);
-  }
-  const requestedAt = await requestState(calls, fleet, desired);
-  return waitFor(fleetName, desired, requestedAt);
-}
-
-/**
- * Issues StartFleet / StopFleet if the fleet is not already in or on its way to `desired`.
- * Returns the time of the call, or 0 when none was needed (already there, or in transition:
- * isComplete takes over).
- */
-async function requestState(calls: AppStreamCalls, fleet: Fleet, desired: string): Promise<number> {
-  const name = fleet.Name!;
-  if (desired === FleetStates.RUNNING && fleet.State === FleetStates.STOPPED) {
-    await sendStateChange(calls, new StartFleetCommand({ Name: name }), name, [FleetStates.STARTING, FleetStates.RUNNING]);
-    return Date.now();
-  }
-  if (desired === FleetStates.STOPPED && (fleet.State === FleetStates.RUNNING || fleet.State === FleetStates.STARTING)) {
-    await sendStateChange(calls, new StopFleetCommand({ Name: name }), name, [FleetStates.STOPPING, FleetStates.STOPPED]);
-    return Date.now();
-  }
-  return 0;
-}
-
-/**
- * Sends StartFleet / StopFleet. If it fails (a retry after a lost response, or a concurrent
- * change), but the fleet is now on its way to the state asked for, the call did its job.
- */
-async function sendStateChange(calls: AppStreamCalls, command: StartFleetCommand | StopFleetCommand, name: string, reached: string[]): Promise<void> {
-  try {
-    await calls.call((client) => client.send(command as StartFleetCommand));
-  } catch (error) {
-    const now = await describeFleet(calls, name);
-    if (now?.State && reached.includes(now.State)) {
-      return;
-    }
-    throw error;
-  }
-}
-
-/**
- * One isComplete step towards `target`. A fleet still in the old state right after our call may be
- * a stale answer (grace period); after that, or when it was in transition when onEvent ran
- * (STOPPING on the way to RUNNING), the call is issued again (requestState skips transitions).
- */
-async function converge(calls: AppStreamCalls, fleet: Fleet, target: string, withinGrace: boolean): Promise<boolean> {
-  if (fleet.State === target) {
-    return true;
-  }
-  if (withinGrace) {
-    // Right after our call DescribeFleets may still show the old state and old FleetErrors.
-    return false;
-  }
-  if (target === FleetStates.RUNNING && fleet.FleetErrors?.length && fleet.State !== FleetStates.STOPPING) {
-    // A fleet that cannot start says why in FleetErrors, while STARTING or after falling back to
-    // STOPPED: fail with its own words instead of waiting until the provider's timeout.
-    throw new Error(`Fleet "${fleet.Name}" did not reach RUNNING (state ${fleet.State}): ${describeErrors(fleet)}`);
-  }
-  await requestState(calls, fleet, target);
-  return false;
-}
-
-function describeErrors(fleet: Fleet): string {
-  const text = (fleet.FleetErrors ?? [])
-    .map((e) => `${e.ErrorCode ?? 'UNKNOWN'}: ${e.ErrorMessage ?? '(no message)'}`)
-    .join('; ');
-  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}...` : text;
-}
 
 function desiredStateOf(event: CloudFormationCustomResourceEvent): string {
   const desired = stringProp(event.ResourceProperties, FleetStateProps.DESIRED_STATE);
@@ -199,19 +126,19 @@ async function guardUpdate(
     return done(fleetName);
   }
   const fleet = await describeFleet(calls, fleetName);
-  if (!fleet || fleet.State === FleetStates.STOPPED) {
+  if (!fleet || fleet.state === FleetStates.STOPPED) {
     // Nothing to stop; a missing fleet is CloudFormation's to report when it updates it.
     return done(fleetName, refused);
   }
   const stopForUpdates = String(newProps[FleetStateProps.STOP_FOR_UPDATES] ?? 'true') === 'true';
-  if (!stopForUpdates && fleet.State !== FleetStates.STOPPING) {
+  if (!stopForUpdates && fleet.state !== FleetStates.STOPPING) {
     throw new Error(
-      `Fleet "${fleetName}" is ${fleet.State} and a running fleet cannot change ${refused.join(', ')}. `
+      `Fleet "${fleetName}" is ${fleet.state} and a running fleet cannot change ${refused.join(', ')}. `
       + 'Stop the fleet before deploying, or let the construct stop and restart it for such updates.',
     );
   }
-  const requestedAt = await requestState(calls, fleet, FleetStates.STOPPED);
-  return waitFor(fleetName, FleetStates.STOPPED, requestedAt, refused);
+  const requestedAt = await requestState(FLEETS, calls, fleet, FleetStates.STOPPED);
+  return waitFor(fleetName, FleetStates.STOPPED, requestedAt, { [FleetStateAttributes.REFUSED_CHANGES]: refused.join(',') });
 }
 
 /**
@@ -254,31 +181,26 @@ function canonical(value: unknown): string {
 // Shared
 // ---------------------------------------------------------------------------------------------
 
-async function describeFleet(calls: AppStreamCalls, name: string): Promise<Fleet | undefined> {
+async function describeFleet(calls: AppStreamCalls, name: string): Promise<StartStopResource | undefined> {
   try {
     const result = await calls.call((client) => client.send(new DescribeFleetsCommand({ Names: [name] })));
-    return result.Fleets?.find((f) => f.Name === name);
+    const fleet = result.Fleets?.find((f) => f.Name === name);
+    return fleet && {
+      name,
+      state: fleet.State,
+      errors: (fleet.FleetErrors ?? []).map((e) => ({ code: e.ErrorCode, message: e.ErrorMessage })),
+    };
   } catch (error) {
-    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') {
+    if (isResourceNotFound(error)) {
       return undefined;
     }
     throw error;
   }
 }
 
-function waitFor(fleetName: string, target: string, requestedAt: number, refused: string[] = []): OnEventResponse {
-  return {
-    PhysicalResourceId: fleetName,
-    Data: {
-      [FleetStateAttributes.TARGET_STATE]: target,
-      [FleetStateAttributes.REQUESTED_AT]: String(requestedAt),
-      [FleetStateAttributes.REFUSED_CHANGES]: refused.join(','),
-    },
-  };
-}
-
+/** Nothing to wait for; every answer of this handler carries the refused changes (guard), even empty. */
 function done(physicalResourceId: string, refused: string[] = []): OnEventResponse {
-  return waitFor(physicalResourceId, NO_TARGET_STATE, 0, refused);
+  return nothingToWaitFor(physicalResourceId, { [FleetStateAttributes.REFUSED_CHANGES]: refused.join(',') });
 }
 
 function stringProp(props: Record<string, unknown>, name: string): string {

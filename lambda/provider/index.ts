@@ -4,6 +4,8 @@
  * One bundle and one pair of functions per stack, instead of one per kind.
  */
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
+import { IMAGE_BUILDER_STATE_RESOURCE_TYPE } from '../../src/apps/private/image-builder-state-contract';
+import { OBJECT_COPY_RESOURCE_TYPE } from '../../src/apps/private/object-copy-contract';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../../src/fleet/private/fleet-state-contract';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../../src/fleet/private/image-lookup-contract';
 import { USAGE_REPORT_SUBSCRIPTION_RESOURCE_TYPE } from '../../src/operations/private/usage-reports-contract';
@@ -11,7 +13,9 @@ import { STACK_THEME_RESOURCE_TYPE } from '../../src/stack/private/stack-theme-c
 import { USER_ENABLED_RESOURCE_TYPE } from '../../src/users/private/user-enabled-contract';
 import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../../src/users/private/user-stack-association-contract';
 import * as fleetState from '../fleet-state';
+import * as imageBuilderState from '../image-builder-state';
 import * as imageLookup from '../image-lookup';
+import * as objectCopy from '../object-copy';
 import * as stackTheme from '../stack-theme';
 import * as usageReports from '../usage-reports';
 import * as userEnabled from '../user-enabled';
@@ -51,6 +55,8 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
   [USAGE_REPORT_SUBSCRIPTION_RESOURCE_TYPE]: usageReports,
   [USER_ENABLED_RESOURCE_TYPE]: userEnabled,
   [STACK_THEME_RESOURCE_TYPE]: stackTheme,
+  [OBJECT_COPY_RESOURCE_TYPE]: objectCopy,
+  [IMAGE_BUILDER_STATE_RESOURCE_TYPE]: imageBuilderState,
 };
 
 function kindOf(event: CloudFormationCustomResourceEvent): ResourceKind {

@@ -8,6 +8,7 @@ import { FleetState, FleetUpdateBehavior } from './fleet-state';
 import { FleetType, StreamView } from './fleet-type';
 import { FleetImage } from './image';
 import { InstanceType } from './instance-type';
+import { IApplication } from '../apps/application-interface';
 import { IDirectoryConfig } from '../directory/directory-config';
 
 /**
@@ -39,7 +40,8 @@ export interface FleetProps {
 
   /**
    * The image the streaming instances start from. Required for Always-On and On-Demand fleets;
-   * Elastic fleets take their apps from app blocks.
+   * Elastic fleets take none: their applications (`applications`, `addApplication()`) come from app
+   * blocks (`Application`, `AppBlock`).
    *
    * @default - none
    */
@@ -272,6 +274,14 @@ export interface FleetProps {
    * @default - none
    */
   readonly attributesToDelete?: FleetAttribute[];
+
+  /**
+   * The applications of an Elastic fleet, each associated with it as `addApplication()` does. Only
+   * Elastic fleets take applications; an Elastic fleet without any warns at synth.
+   *
+   * @default - none: add them with `addApplication()`
+   */
+  readonly applications?: IApplication[];
 
   /**
    * Tags for the fleet (at most 50; keys of 1 to 128 characters not starting with `aws:`, values of at

@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { grantServiceRead } from '../core/private/service-read';
+import { grantServiceAccess } from '../core/private/service-access';
 import { Warnings } from '../core/private/warnings';
 
 /**
@@ -55,8 +55,12 @@ class BucketSessionScript extends FleetSessionScript {
   }
 
   public bind(scope: Construct): FleetSessionScriptConfig {
-    grantServiceRead(scope, this.bucket, this.key, Warnings.SESSION_SCRIPT_BUCKET_POLICY,
-      "the session script object yourself, with the condition aws:SourceAccount = the fleet's account");
+    grantServiceAccess(scope, this.bucket, {
+      key: this.key,
+      warningId: Warnings.SESSION_SCRIPT_BUCKET_POLICY,
+      what: 'the session script object',
+      owner: 'the fleet\'s account',
+    });
     return { bucket: this.bucket, key: this.key };
   }
 }

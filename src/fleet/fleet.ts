@@ -1,4 +1,5 @@
-import { Annotations, ArnFormat, Duration, IResource, Lazy, Resource, SizeRoundingBehavior, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CfnResource, Duration, IResource, Lazy, Names, Resource, SizeRoundingBehavior, Stack, Tags } from 'aws-cdk-lib';
+import { CfnApplicationFleetAssociation } from 'aws-cdk-lib/aws-appstream';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -15,6 +16,9 @@ import { FleetUpdateGuard } from './private/fleet-state-update-guard';
 import {
   renderAttributesToDelete, toSeconds, validateFleetAttributes, validateFleetProps, validateFleetPropTypes, validateRenderedFleet,
 } from './private/fleet-validation';
+import { IApplication } from '../apps/application-interface';
+import { checkObject } from '../core/private/input-types';
+import { newInstanceRole } from '../core/private/service-access';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
 
@@ -186,6 +190,13 @@ export interface IFleet extends IResource, iam.IGrantable, ec2.IConnectable {
    * @param props the capacity limits
    */
   autoScaleCapacity(props: FleetAutoScalingProps): IScalableFleetCapacity;
+
+  /**
+   * Makes `application` available on this Elastic fleet (an `AWS::AppStream::ApplicationFleetAssociation`).
+   *
+   * @param application the application
+   */
+  addApplication(application: IApplication): void;
 }
 
 const METRIC_NAMESPACE = 'AWS/AppStream';
@@ -203,8 +214,23 @@ export abstract class FleetBase extends Resource implements IFleet {
   /** The security groups of the fleet, when it has any. */
   protected abstract readonly securityGroups?: ec2.ISecurityGroup[];
 
+  /**
+   * The fleet's own resource, which application associations depend on.
+   *
+   * @default - none (imported fleets)
+   */
+  protected fleetResource?: CfnResource;
+
   private _connections?: ec2.Connections;
   private scalableCapacity?: ScalableFleetCapacity;
+  private readonly applicationIds = new Set<string>();
+
+  /** The applications added to the fleet, in the order they were added. */
+  public get applications(): IApplication[] {
+    return [...this.addedApplications];
+  }
+
+  private readonly addedApplications: IApplication[] = [];
 
   /**
    * The network connections of the fleet's instances. Only fleets in a VPC (or imported with
@@ -295,6 +321,40 @@ export abstract class FleetBase extends Resource implements IFleet {
 
   public metricDrainingCapacity(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric('DrainingCapacity', props);
+  }
+
+  /**
+   * Makes `application` available on this fleet, through an `AWS::AppStream::ApplicationFleetAssociation`
+   * that depends on both the fleet and the application, so that CloudFormation deletes the
+   * association before either of them. Only Elastic fleets take applications (other fleets run the
+   * applications of their image); each application once.
+   *
+   * @param application the application
+   */
+  public addApplication(application: IApplication): void {
+    const v = new PropsValidator(this);
+    if (checkObject(v, 'addApplication()', application, 'an application (IApplication) such as an Application or Application.fromApplicationName()', ['applicationArn', 'node'])) {
+      if (this.fleetType !== undefined && this.fleetType !== FleetType.ELASTIC) {
+        v.failRule(`addApplication(): only Elastic fleets take applications; an ${this.fleetType} fleet runs the applications installed in its image`);
+      }
+      const id = `Application${Names.nodeUniqueId(application.node)}`;
+      if (this.applicationIds.has(id)) {
+        v.fail('addApplication()', application.node.path, 'was already added to this fleet; add each application once');
+      }
+      v.throwIfInvalid();
+      this.applicationIds.add(id);
+      this.addedApplications.push(application);
+      const association = new CfnApplicationFleetAssociation(this, id, {
+        fleetName: this.fleetName,
+        applicationArn: application.applicationArn,
+      });
+      if (this.fleetResource) {
+        association.addDependency(this.fleetResource);
+      }
+      association.node.addDependency(application);
+      return;
+    }
+    v.throwIfInvalid();
   }
 
   /**
@@ -414,12 +474,7 @@ export class Fleet extends FleetBase {
    */
   public get role(): iam.IRole {
     if (!this.instanceRole) {
-      this.instanceRole = new iam.Role(this, 'InstanceRole', {
-        assumedBy: new iam.ServicePrincipal('appstream.amazonaws.com').withConditions({
-          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-        }),
-        description: `Role of the streaming instances of AppStream fleet ${this.node.path}`,
-      });
+      this.instanceRole = newInstanceRole(this, 'InstanceRole', `Role of the streaming instances of AppStream fleet ${this.node.path}`);
       this._resource.iamRoleArn = this.instanceRole.roleArn;
     }
     return this.instanceRole;
@@ -573,6 +628,24 @@ export class Fleet extends FleetBase {
     }
 
     this.fleetName = this.getResourceNameAttribute(this._resource.ref);
+    this.fleetResource = this._resource;
+
+    for (const application of props.applications ?? []) {
+      this.addApplication(application);
+    }
+    if (this.fleetType === FleetType.ELASTIC) {
+      // Known only once the app is built: applications may be added after construction.
+      this.node.addValidation({
+        validate: () => {
+          if (this.applications.length === 0) {
+            Annotations.of(this).addWarningV2(Warnings.ELASTIC_FLEET_WITHOUT_APPLICATION,
+              'This Elastic fleet has no application: users of its stack have nothing to launch. '
+              + 'Add one with fleet.addApplication(app) (or the applications prop), or acknowledge this warning when the applications are associated elsewhere.');
+          }
+          return [];
+        },
+      });
+    }
   }
 }
 

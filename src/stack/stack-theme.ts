@@ -17,7 +17,7 @@ import {
   THEME_STYLINGS,
   THEME_TEXT,
 } from '../core/private/limits';
-import { grantServiceRead } from '../core/private/service-read';
+import { grantServiceAccess } from '../core/private/service-access';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
 
@@ -186,7 +186,9 @@ export class StackTheme extends Construct {
       provider.acknowledgeNagFinding('AwsSolutions-S1',
         'The theme images bucket holds only copies of the logo and favicon, written by the deployment for AppStream to read.',
         imagesBucket);
-      grantServiceRead(this, imagesBucket, 'theme/*', Warnings.THEME_IMAGE_BUCKET_POLICY, 'the theme images');
+      grantServiceAccess(this, imagesBucket, {
+        key: 'theme/*', warningId: Warnings.THEME_IMAGE_BUCKET_POLICY, what: 'the theme images', owner: "this stack's account",
+      });
       provider.grantWriteThemeImages(imagesBucket.arnForObjects('theme/*'));
     }
 
@@ -199,8 +201,9 @@ export class StackTheme extends Construct {
         provider.grantReadThemeImageAssets(asset.bucket.arnForObjects(`*${extension}`));
         return { Bucket: imagesBucket!.bucketName, Key: `theme/${asset.assetHash}${extension}`, SourceBucket: asset.s3BucketName, SourceKey: asset.s3ObjectKey };
       }
-      grantServiceRead(this, image._bucket!, image._key!, Warnings.THEME_IMAGE_BUCKET_POLICY,
-        `the theme image ${image._key} yourself, with the condition aws:SourceAccount = this stack's account`);
+      grantServiceAccess(this, image._bucket!, {
+        key: image._key!, warningId: Warnings.THEME_IMAGE_BUCKET_POLICY, what: `the theme image ${image._key}`, owner: "this stack's account",
+      });
       return { Bucket: image._bucket!.bucketName, Key: image._key! };
     };
 

@@ -19,6 +19,13 @@ const SCHEMA_FILES: Record<string, { schema: string; patches: string[] }> = {
   'AWS::AppStream::StackUserAssociation': { schema: 'aws-appstream-stackuserassociation.json', patches: [] },
   'AWS::AppStream::DirectoryConfig': { schema: 'aws-appstream-directoryconfig.json', patches: ['extensions__all__aws_appstream_directoryconfig__smithy.json'] },
   'AWS::AppStream::User': { schema: 'aws-appstream-user.json', patches: ['extensions__all__aws_appstream_user__smithy.json'] },
+  'AWS::AppStream::AppBlock': { schema: 'aws-appstream-appblock.json', patches: ['extensions__all__aws_appstream_appblock__smithy.json'] },
+  'AWS::AppStream::AppBlockBuilder': { schema: 'aws-appstream-appblockbuilder.json', patches: ['extensions__all__aws_appstream_appblockbuilder__smithy.json'] },
+  'AWS::AppStream::Application': { schema: 'aws-appstream-application.json', patches: ['extensions__all__aws_appstream_application__smithy.json'] },
+  'AWS::AppStream::ApplicationEntitlementAssociation': { schema: 'aws-appstream-applicationentitlementassociation.json', patches: [] },
+  'AWS::AppStream::ApplicationFleetAssociation': { schema: 'aws-appstream-applicationfleetassociation.json', patches: [] },
+  'AWS::AppStream::Entitlement': { schema: 'aws-appstream-entitlement.json', patches: ['extensions__all__aws_appstream_entitlement__smithy.json'] },
+  'AWS::AppStream::ImageBuilder': { schema: 'aws-appstream-imagebuilder.json', patches: ['extensions__all__aws_appstream_imagebuilder__smithy.json'] },
 };
 
 interface JsonPatchAdd { readonly op: string; readonly path: string; readonly value: unknown }

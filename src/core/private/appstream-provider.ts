@@ -1,8 +1,9 @@
 import * as path from 'path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -12,7 +13,11 @@ import { acknowledgeNagFinding } from './nag';
 import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
+  IMAGE_BUILDER_DESCRIBE_ACTIONS,
+  IMAGE_BUILDER_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
+  OBJECT_COPY_DESTINATION_ACTIONS,
+  OBJECT_COPY_SOURCE_ACTIONS,
   STACK_THEME_ACTIONS,
   USAGE_REPORT_SUBSCRIPTION_ACTIONS,
   USER_ENABLE_DISABLE_ACTIONS,
@@ -160,6 +165,17 @@ export class AppStreamProvider extends Construct {
     this.grantReadOnAnyResource(FLEET_DESCRIBE_ACTIONS);
   }
 
+  /** Lets the handler start and stop the image builder with this ARN (its desired state). */
+  public grantStartStopImageBuilder(imageBuilderArn: string): void {
+    this.once(`StartStopImageBuilder:${imageBuilderArn}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: IMAGE_BUILDER_STATE_CHANGE_ACTIONS, resources: [imageBuilderArn] })));
+  }
+
+  /** Lets the handler read the state of image builders (their desired state). */
+  public grantDescribeImageBuilders(): void {
+    this.grantReadOnAnyResource(IMAGE_BUILDER_DESCRIBE_ACTIONS);
+  }
+
   /** Lets the handler list images (image look-ups). */
   public grantDescribeImages(): void {
     this.grantReadOnAnyResource(IMAGE_DESCRIBE_ACTIONS);
@@ -226,6 +242,28 @@ export class AppStreamProvider extends Construct {
     const objects = asset.bucket.arnForObjects('*.json');
     this.once(`ReadUserList:${objects}`, () => this.handlerRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] })));
+  }
+
+  /**
+   * Lets the handler copy the asset object `sourceKey` of `sourceBucket` into `destination`, under
+   * `destinationPrefix`: read the one source object; write and delete every copy under the prefix
+   * (a replacement deletes the copy of an earlier deployment, whose key is no longer in the template).
+   */
+  public grantObjectCopy(sourceBucket: s3.IBucket, sourceKey: string, destination: s3.IBucket, destinationPrefix: string): void {
+    const source = sourceBucket.arnForObjects(sourceKey);
+    this.once(`CopyFrom:${source}`, () => this.handlerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: OBJECT_COPY_SOURCE_ACTIONS, resources: [source] })));
+    const copies = destination.arnForObjects(`${destinationPrefix}*`);
+    this.once(`CopyTo:${copies}`, () => {
+      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: OBJECT_COPY_DESTINATION_ACTIONS, resources: [copies] }));
+      destination.encryptionKey?.grantEncrypt(this.handlerRole);
+      const bucket = destination.node.defaultChild;
+      if (bucket instanceof CfnResource) {
+        this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::<${Stack.of(this).resolve(bucket.logicalId)}.Arn>/${destinationPrefix}*]`,
+          `The copies of file assets for AppStream live under ${destinationPrefix} with keys that change with their content: `
+          + 'the handler writes the new copy and deletes the copies of earlier deployments, so it acts on the prefix.', this.handlerRole);
+      }
+    });
   }
 
   /**

@@ -112,3 +112,10 @@ export const THEME_FOOTER_LINK_URL = { min: 1, max: 1000 };
 export const THEME_FOOTER_LINKS_CONSOLE_MAX = 3;
 /** `ThemeStyling`: the model's enum. */
 export const THEME_STYLINGS: readonly string[] = ['LIGHT_BLUE', 'BLUE', 'PINK', 'RED'];
+
+// ---- Applications and builders ----
+
+/** `Platforms` (an application's): `max: 4`. */
+export const APPLICATION_PLATFORMS_MAX = 4;
+/** `AppstreamAgentVersion`: 1 to 100 characters. */
+export const AGENT_VERSION = { min: 1, max: 100 };

@@ -23,12 +23,16 @@ export const SESSION_EXPIRE_ACTIONS = ['appstream:ExpireSession'];
  */
 export const FLEET_DESCRIBE_ACTIONS = ['appstream:DescribeFleets'];
 export const IMAGE_DESCRIBE_ACTIONS = ['appstream:DescribeImages'];
+export const IMAGE_BUILDER_DESCRIBE_ACTIONS = ['appstream:DescribeImageBuilders'];
 
 /**
  * Start and stop a fleet (desired state, stop for updates): the Service Authorization Reference
  * scopes both to the `fleet` resource type, so on each fleet's ARN.
  */
 export const FLEET_STATE_CHANGE_ACTIONS = ['appstream:StartFleet', 'appstream:StopFleet'];
+
+/** Start and stop an image builder (its desired state): on each image builder's ARN (`image-builder` resource type). */
+export const IMAGE_BUILDER_STATE_CHANGE_ACTIONS = ['appstream:StartImageBuilder', 'appstream:StopImageBuilder'];
 
 /**
  * Associate users with a stack and read its associations: the Service Authorization Reference lists
@@ -67,3 +71,10 @@ export const STACK_THEME_ACTIONS = [
   'appstream:DescribeThemeForStack',
   'appstream:DeleteThemeForStack',
 ];
+
+/**
+ * Copy a CDK file asset into a bucket of the app where AppStream may read it (`AppStreamFile.fromAsset`):
+ * read the asset object, write and delete the copies under the library's key prefix.
+ */
+export const OBJECT_COPY_SOURCE_ACTIONS = ['s3:GetObject'];
+export const OBJECT_COPY_DESTINATION_ACTIONS = ['s3:PutObject', 's3:DeleteObject'];

@@ -1,4 +1,5 @@
-import { Token } from 'aws-cdk-lib';
+import { TagManager, Tags, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { TAG_KEY, TAG_VALUE, TAGS_MAX } from './limits';
 import { PropsValidator } from './validation';
 
@@ -46,4 +47,22 @@ export function validateTags(v: PropsValidator, tags: { [key: string]: string } 
         + 'the CloudFormation schema accepts them, the service may refuse them');
     }
   }
+}
+
+/**
+ * Gives `scope` the tags of its `tags` prop (`Tags.of(scope)`, so that what it creates carries them
+ * too) and checks, at synthesis, every tag that `manager` (its L1's) renders: the prop's and those
+ * of `Tags.of()` on parent scopes.
+ */
+export function applyTags(scope: IConstruct, tags: { [key: string]: string } | undefined, manager: TagManager): void {
+  for (const [key, value] of Object.entries(tags ?? {})) {
+    Tags.of(scope).add(key, value);
+  }
+  scope.node.addValidation({
+    validate: () => {
+      const rendered = new PropsValidator(scope);
+      validateTags(rendered, manager.tagValues());
+      return rendered.messages;
+    },
+  });
 }

@@ -20,4 +20,7 @@ export const Warnings = {
   APPFABRIC_DESTINATION_NOT_PREPARED: 'cdk-appstream:appfabric-destination-not-prepared',
   THEME_IMAGE_BUCKET_POLICY: 'cdk-appstream:theme-image-bucket-policy',
   THEME_IMAGE_TYPE: 'cdk-appstream:theme-image-type',
+  GIVEN_NAME_BLOCKS_REPLACEMENT: 'cdk-appstream:given-name-blocks-replacement',
+  ELASTIC_FLEET_WITHOUT_APPLICATION: 'cdk-appstream:elastic-fleet-without-application',
+  APP_FILE_BUCKET_POLICY: 'cdk-appstream:app-file-bucket-policy',
 } as const;

@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
-import { Names, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { hashedName } from '../../core/private/generated-name';
 import { NAME_PATTERN } from '../../core/private/limits';
 import { StringRule } from '../../core/private/validation';
 
@@ -24,9 +24,6 @@ export const FLEET_CREATE_ONLY_PROPERTIES = ['FleetType'] as const;
 /** The create-only values of a fleet, by CloudFormation property name. */
 export type FleetCreateOnlyValues = { readonly [name in typeof FLEET_CREATE_ONLY_PROPERTIES[number]]: string | undefined };
 
-/** Length of the hash suffix (hex digits). */
-const HASH_LENGTH = 8;
-
 /**
  * A fleet name generated from the construct path (as `Names.uniqueResourceName` makes it) and a
  * short hash of the create-only values: a change that CloudFormation makes by replacement creates
@@ -41,7 +38,5 @@ const HASH_LENGTH = 8;
 export function generatedFleetName(fleet: IConstruct, createOnly: FleetCreateOnlyValues): string {
   const known = FLEET_CREATE_ONLY_PROPERTIES.map((name) => [name, createOnly[name]] as const)
     .filter(([, value]) => value !== undefined && !Token.isUnresolved(value));
-  const hash = createHash('sha256').update(JSON.stringify(known)).digest('hex').slice(0, HASH_LENGTH);
-  const base = Names.uniqueResourceName(fleet, { maxLength: FLEET_NAME_MAX_LENGTH - HASH_LENGTH - 1 });
-  return `${base}-${hash}`;
+  return hashedName(fleet, known, FLEET_NAME_MAX_LENGTH);
 }

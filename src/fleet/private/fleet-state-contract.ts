@@ -3,6 +3,9 @@
  * their handler in `lambda/fleet-state/`: resource types, property names, attribute names and the
  * table of what a running fleet accepts, imported by both sides.
  */
+import { DesiredStateAttributes } from '../../core/private/desired-state-contract';
+
+export { NO_TARGET_STATE, STATE_CHANGE_GRACE_MS } from '../../core/private/desired-state-contract';
 
 /** Keeps a fleet RUNNING or STOPPED; depends on the fleet, so it acts after every fleet change. */
 export const FLEET_STATE_RESOURCE_TYPE = 'Custom::AppStreamFleetState';
@@ -29,10 +32,7 @@ export const FleetStateProps = {
 
 /** Attributes the handler returns (also visible to isComplete, which receives onEvent's result). */
 export const FleetStateAttributes = {
-  /** The state the handler drives the fleet to: `RUNNING`, `STOPPED`, or `NONE` (nothing to do). */
-  TARGET_STATE: 'TargetState',
-  /** Epoch milliseconds of the StartFleet / StopFleet call the handler issued, or "0" for none. */
-  REQUESTED_AT: 'RequestedAt',
+  ...DesiredStateAttributes,
   /** Properties that a running fleet refuses and that this update changes, comma-separated (guard only). */
   REFUSED_CHANGES: 'RefusedChanges',
 } as const;
@@ -44,9 +44,6 @@ export const FleetStates = {
   STOPPING: 'STOPPING',
   STOPPED: 'STOPPED',
 } as const;
-
-/** Target state meaning "nothing to wait for". */
-export const NO_TARGET_STATE = 'NONE';
 
 /**
  * Properties that a RUNNING fleet accepts, per fleet type (API model, UpdateFleet documentation):
@@ -67,6 +64,3 @@ export const ACCEPTED_WHILE_RUNNING: Readonly<Record<string, readonly string[]>>
  * `FleetType` are create-only (a change replaces the fleet, and the new one starts STOPPED).
  */
 export const NEVER_REFUSED: readonly string[] = ['Tags', 'Name', 'FleetType'];
-
-/** How long after a StartFleet / StopFleet call a stale DescribeFleets answer is tolerated. */
-export const STATE_CHANGE_GRACE_MS = 90_000;

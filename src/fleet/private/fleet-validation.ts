@@ -14,7 +14,7 @@ import { validateTags } from '../../core/private/tags';
 import { PropsValidator, StringRule } from '../../core/private/validation';
 import { FleetAttribute } from '../fleet-attribute';
 import { FleetPlatform } from '../fleet-platform';
-import type { FleetAttributes, FleetProps } from '../fleet-props';
+import type { FleetAttributes, FleetDomainJoin, FleetProps } from '../fleet-props';
 import { FleetSessionScriptConfig } from '../fleet-session-script';
 import { FleetState, FleetUpdateBehavior } from '../fleet-state';
 import { FleetType, StreamView } from '../fleet-type';
@@ -334,15 +334,22 @@ export function renderAttributesToDelete(attributes: FleetAttribute[] | undefine
 }
 
 function validateDomainJoin(validator: PropsValidator, props: FleetProps, fleetType: FleetType): void {
-  const join = props.domainJoin;
+  if (props.domainJoin && fleetType === FleetType.ELASTIC) {
+    validator.failRule('domainJoin: Elastic fleets cannot join an Active Directory domain (DomainJoinInfo is not allowed for Elastic fleets)');
+  }
+  validateDomainJoinTarget(validator, props.domainJoin, props.vpc !== undefined, 'fleet');
+}
+
+/**
+ * Records the problems of a domain join of a fleet or an image builder (`what`): it needs a VPC, and
+ * its organizational unit (at most 2,000 characters) must be one of the directory config's, when known.
+ */
+export function validateDomainJoinTarget(validator: PropsValidator, join: FleetDomainJoin | undefined, hasVpc: boolean, what: string): void {
   if (!join) {
     return;
   }
-  if (!props.vpc) {
-    validator.failRule('domainJoin: a domain-joined fleet needs a VPC whose subnets reach the directory\'s domain controllers; set vpc (and vpcSubnets)');
-  }
-  if (fleetType === FleetType.ELASTIC) {
-    validator.failRule('domainJoin: Elastic fleets cannot join an Active Directory domain (DomainJoinInfo is not allowed for Elastic fleets)');
+  if (!hasVpc) {
+    validator.failRule(`domainJoin: a domain-joined ${what} needs a VPC whose subnets reach the directory's domain controllers; set vpc (and vpcSubnets)`);
   }
   const ou = join.organizationalUnit;
   validator.string('domainJoin.organizationalUnit', ou, { min: 1, max: OU_MAX_LENGTH });
@@ -470,6 +477,7 @@ export function validateFleetPropTypes(validator: PropsValidator, props: FleetPr
   checkList(validator, 'attributesToDelete', props.attributesToDelete,
     (item, i) => checkEnumLike(validator, `attributesToDelete[${i}]`, item, 'FleetAttribute', 'IAM_ROLE_ARN', givenOr(item, 'IAM_ROLE_ARN')));
   checkArray(validator, 'securityGroups', props.securityGroups);
+  checkArray(validator, 'applications', props.applications);
   if (props.sessionScript !== undefined && !hasMethods(props.sessionScript, 'bind')) {
     failType(validator, 'sessionScript', props.sessionScript, 'a FleetSessionScript such as FleetSessionScript.fromBucket(bucket, "scripts/session.zip")');
   }
