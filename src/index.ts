@@ -24,3 +24,6 @@ export * from './users/user';
 export * from './users/user-stack-association';
 // directory
 export * from './directory/directory-config';
+// images
+export * from './images/image';
+export * from './images/image-source';

@@ -12,6 +12,7 @@ import {
   FLEET_DESCRIBE_ACTIONS,
   FLEET_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
+  IMAGE_MANAGE_ACTIONS,
   USER_STACK_ASSOCIATION_ACTIONS,
 } from './permissions';
 import { HANDLER_MEMORY_MB, HANDLER_TIMEOUT_MINUTES, QUERY_INTERVAL_SECONDS, TOTAL_TIMEOUT_MINUTES } from './provider-contract';
@@ -95,6 +96,8 @@ export class AppStreamProvider extends Construct {
   private readonly done = new Set<string>();
   /** One statement whose resources grow with every fleet granted. */
   private readonly fleetStateChangeStatement = new iam.PolicyStatement({ actions: FLEET_STATE_CHANGE_ACTIONS, resources: [] });
+  /** One statement whose resources grow with every image granted. */
+  private readonly imageManageStatement = new iam.PolicyStatement({ actions: IMAGE_MANAGE_ACTIONS, resources: [] });
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -159,6 +162,34 @@ export class AppStreamProvider extends Construct {
   /** Lets the handler list images (image look-ups). */
   public grantDescribeImages(): void {
     this.grantReadOnAnyResource(IMAGE_DESCRIBE_ACTIONS);
+  }
+
+  /**
+   * Lets the handler make, share, copy, tag and delete the images with these ARNs (which may end
+   * with `*`: the names a generated name may take), and list images to follow their state.
+   */
+  public grantManageImages(imageArns: string[]): void {
+    this.grantDescribeImages();
+    for (const imageArn of imageArns) {
+      this.once(`ManageImage:${imageArn}`, () => {
+        if (this.imageManageStatement.resources.length === 0) {
+          this.handlerRole.addToPrincipalPolicy(this.imageManageStatement);
+        }
+        this.imageManageStatement.addResources(imageArn);
+      });
+    }
+  }
+
+  /**
+   * Lets the handler pass `role` to AppStream (CreateImportedImage's `IamRoleArn`), and to no
+   * other service.
+   */
+  public grantPassRole(role: iam.IRole): void {
+    this.once(`PassRole:${role.node.path}`, () => this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'appstream.amazonaws.com' } },
+    })));
   }
 
   /** Lets the handler associate and disassociate users of the stack with this ARN. */

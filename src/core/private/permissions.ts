@@ -40,3 +40,21 @@ export const USER_STACK_ASSOCIATION_ACTIONS = [
   'appstream:BatchDisassociateUserStack',
   'appstream:DescribeUserStackAssociations',
 ];
+
+/**
+ * Make, share, copy, tag and delete images (the `Image` construct's handler): the Service
+ * Authorization Reference scopes each to the `image` resource type, so on the ARNs of the images
+ * the construct makes (a generated name: its prefix followed by `*`), in its Region and in each
+ * Region it copies to, and on the image it updates. Tag-on-create needs `appstream:TagResource`.
+ */
+export const IMAGE_MANAGE_ACTIONS = [
+  'appstream:CreateImportedImage',
+  'appstream:CreateUpdatedImage',
+  'appstream:CopyImage',
+  'appstream:DeleteImage',
+  'appstream:DescribeImagePermissions',
+  'appstream:UpdateImagePermissions',
+  'appstream:DeleteImagePermissions',
+  'appstream:TagResource',
+  'appstream:UntagResource',
+];
