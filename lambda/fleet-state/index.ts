@@ -15,7 +15,6 @@
 import {
   DescribeFleetsCommand,
   Fleet,
-  ResourceNotFoundException,
   StartFleetCommand,
   StopFleetCommand,
 } from '@aws-sdk/client-appstream';
@@ -33,6 +32,7 @@ import {
 } from '../../src/fleet/private/fleet-state-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import { logEvent } from '../shared/log';
+import { canonical, describeResourceErrors, isNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {
@@ -47,9 +47,6 @@ export type IsCompleteEvent = CloudFormationCustomResourceEvent & Partial<OnEven
 export interface IsCompleteResponse {
   readonly IsComplete: boolean;
 }
-
-/** Upper bound of the FleetErrors text in a failure (CloudFormation shows a few KB at most). */
-const MAX_ERROR_TEXT = 1500;
 
 
 export async function onEvent(event: CloudFormationCustomResourceEvent, context?: Partial<Context>): Promise<OnEventResponse> {
@@ -159,10 +156,7 @@ async function converge(calls: AppStreamCalls, fleet: Fleet, target: string, wit
 }
 
 function describeErrors(fleet: Fleet): string {
-  const text = (fleet.FleetErrors ?? [])
-    .map((e) => `${e.ErrorCode ?? 'UNKNOWN'}: ${e.ErrorMessage ?? '(no message)'}`)
-    .join('; ');
-  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}...` : text;
+  return describeResourceErrors(fleet.FleetErrors);
 }
 
 function desiredStateOf(event: CloudFormationCustomResourceEvent): string {
@@ -232,24 +226,6 @@ export function refusedChanges(
     .sort();
 }
 
-/** JSON with sorted object keys, so that a reordered map is not a change. */
-function canonical(value: unknown): string {
-  if (value === undefined || value === null) {
-    return '';
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  // CloudFormation passes scalars as strings: 3600 and "3600" are the same value.
-  return JSON.stringify(String(value));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Shared
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +235,7 @@ async function describeFleet(calls: AppStreamCalls, name: string): Promise<Fleet
     const result = await calls.call((client) => client.send(new DescribeFleetsCommand({ Names: [name] })));
     return result.Fleets?.find((f) => f.Name === name);
   } catch (error) {
-    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') {
+    if (isNotFound(error)) {
       return undefined;
     }
     throw error;

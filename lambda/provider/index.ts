@@ -6,8 +6,10 @@
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../../src/fleet/private/fleet-state-contract';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../../src/fleet/private/image-lookup-contract';
+import { IMAGE_RESOURCE_TYPE } from '../../src/images/private/image-contract';
 import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../../src/users/private/user-stack-association-contract';
 import * as fleetState from '../fleet-state';
+import * as image from '../image';
 import * as imageLookup from '../image-lookup';
 import * as users from '../user-stack-association';
 
@@ -42,6 +44,7 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
   [FLEET_STATE_RESOURCE_TYPE]: fleetState,
   [FLEET_UPDATE_GUARD_RESOURCE_TYPE]: fleetState,
   [IMAGE_LOOKUP_RESOURCE_TYPE]: imageLookup,
+  [IMAGE_RESOURCE_TYPE]: image,
 };
 
 function kindOf(event: CloudFormationCustomResourceEvent): ResourceKind {

@@ -14,6 +14,7 @@ import {
 import { chunk, MAX_PAGE_SIZE, userKey, type EntryFailure } from './plan';
 import type { UserEntry } from '../../src/users/private/user-stack-association-contract';
 import { isDeadlineReached, type Deadline, type Pacer } from '../shared/pacing';
+import { isNotFound } from '../shared/values';
 
 /** Rounds in which entries answered with the per-entry code INTERNAL_ERROR are sent again. */
 const ENTRY_ATTEMPTS = 3;
@@ -41,10 +42,6 @@ export interface BatchOutcome {
   readonly failed: EntryFailure[];
   /** True when the deadline stopped the work before every user was sent. */
   readonly outOfTime: boolean;
-}
-
-export function isNotFound(error: unknown): boolean {
-  return (error as { name?: string } | undefined)?.name === 'ResourceNotFoundException';
 }
 
 /** Every user associated with `stackName` (pages of 500). Throws ResourceNotFoundException for a missing stack. */

@@ -22,7 +22,7 @@
 import type { AppStreamClient } from '@aws-sdk/client-appstream';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import { isNotFound, listAssociations, runBatches, type Caller } from './executor';
+import { listAssociations, runBatches, type Caller } from './executor';
 import {
   creatingResourceId,
   failureMessage,
@@ -45,6 +45,7 @@ import {
 } from '../../src/users/private/user-stack-association-contract';
 import { appStreamClient, appStreamPacer, newPacer } from '../shared/appstream';
 import { logEvent } from '../shared/log';
+import { isNotFound } from '../shared/values';
 import { Deadline, type Pacer } from '../shared/pacing';
 
 /** Key of onEvent's answer that carries the start of the operation to every poll. */
