@@ -49,6 +49,7 @@ import {
 import { IMAGE_RESOURCE_TYPE, ImageAttributes, ImageSources } from '../../src/images/private/image-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import { logEvent } from '../shared/log';
+import { isDeadlineReached } from '../shared/pacing';
 import { isNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
@@ -101,7 +102,19 @@ export async function isComplete(event: IsCompleteEvent, context?: Partial<Conte
   if (event.RequestType === 'Delete') {
     return { IsComplete: true };
   }
-  const calls = appStreamCalls(context);
+  try {
+    return await converge(event, appStreamCalls(context));
+  } catch (error) {
+    // Throttled until this invocation's deadline: every step is idempotent, the next poll goes on.
+    if (isDeadlineReached(error)) {
+      return { IsComplete: false };
+    }
+    throw error;
+  }
+}
+
+/** One poll: the image AVAILABLE, then its shares, then each copy AVAILABLE and shared. */
+async function converge(event: IsCompleteEvent, calls: AppStreamCalls): Promise<IsCompleteResponse> {
   const spec = parseSpec(event.ResourceProperties);
   const name = imageNameOf(spec);
   const marker = markerOf(event, spec);
