@@ -37,7 +37,7 @@ function props(overrides: Record<string, unknown> = {}, source: Record<string, u
 }
 const create = (p = props()): CloudFormationCustomResourceEvent => ({ ...base, RequestType: 'Create', ResourceProperties: p as any });
 const update = (p: Record<string, unknown>, old: Record<string, unknown>, physicalId = 'golden'): CloudFormationCustomResourceEvent =>
-  ({ ...base, RequestType: 'Update', PhysicalResourceId: physicalId, ResourceProperties: p as any, OldResourceProperties: old });
+  ({ ...base, RequestType: 'Update', PhysicalResourceId: physicalId, ResourceProperties: p as any, OldResourceProperties: old as any });
 const remove = (p: Record<string, unknown>, physicalId = 'golden'): CloudFormationCustomResourceEvent =>
   ({ ...base, RequestType: 'Delete', PhysicalResourceId: physicalId, ResourceProperties: p as any });
 const marker = (p = props()) => markerOf(base, parseSpec(p));
