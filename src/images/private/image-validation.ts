@@ -1,6 +1,6 @@
 import { RemovalPolicy, Token } from 'aws-cdk-lib';
 import { IMAGE_DESCRIPTION_API_MAX, IMAGE_DESCRIPTION_MAX, IMAGE_NAME_MAX_LENGTH, ImageSources, OWNER_MARKER_LENGTH } from './image-contract';
-import { checkArray, checkBoolean, checkEnumLike, checkList, checkObject, checkString, hasMethods } from '../../core/private/input-types';
+import { checkArray, checkBoolean, checkEnumLike, checkList, checkObject, checkString, failType, hasMethods } from '../../core/private/input-types';
 import {
   ACCOUNT_ID_PATTERN, AMI_ID_PATTERN, APP_CATALOG_MAX, APP_DISPLAY_NAME_PATTERN, APP_NAME_PATTERN, DISPLAY_NAME_MAX_LENGTH,
   FILE_PATH_MAX_LENGTH, IMAGE_IMPORT_TEXT_PATTERN, LAUNCH_PARAMETERS_MAX_LENGTH, NAME_PATTERN, REGION_NAME_MAX_LENGTH,
@@ -30,7 +30,12 @@ const REGION_RULE: StringRule = {
 
 /** Records every problem of an `Image`'s props; `stackRegion` is the stack's Region (a token when agnostic). */
 export function validateImageProps(v: PropsValidator, props: ImageProps, stackRegion: string): void {
-  if (!checkObject(v, 'source', props.source, 'an ImageSource such as ImageSource.fromAmi({ amiId })', ['_kind', '_bind'])) {
+  const sourceWhat = 'an ImageSource such as ImageSource.fromAmi({ amiId })';
+  if (props.source === undefined) {
+    failType(v, 'source', props.source, sourceWhat);
+    return;
+  }
+  if (!checkObject(v, 'source', props.source, sourceWhat, ['_kind', '_bind'])) {
     return;
   }
   props.source._validate(v);
