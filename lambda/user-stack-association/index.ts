@@ -45,8 +45,8 @@ import {
 } from '../../src/users/private/user-stack-association-contract';
 import { appStreamClient, appStreamPacer, newPacer } from '../shared/appstream';
 import { logEvent } from '../shared/log';
-import { isNotFound } from '../shared/values';
 import { Deadline, type Pacer } from '../shared/pacing';
+import { isNotFound } from '../shared/values';
 
 /** Key of onEvent's answer that carries the start of the operation to every poll. */
 export const STARTED_AT = 'UserStackAssociationStartedAt';

@@ -168,7 +168,9 @@ function check(condition: boolean, message: string): void {
 }
 
 /** Registers DescribeImages on `fake` over the images of `state` (used by `registerFleetOperations`). */
-export function registerDescribeImages(fake: FakeAppStream, state: FleetState, lab: ImageLab = new ImageLab(state, { readLag: 1, readsUntilDone: 2 })): void {
+export function registerDescribeImages(
+  fake: FakeAppStream, state: FleetState, lab: ImageLab = new ImageLab(state, { readLag: 1, readsUntilDone: 2 }),
+): void {
   fake.register('DescribeImages', (input, request: RequestContext) => {
     const names: string[] | undefined = input?.Names ?? input?.Arns?.map((arn: string) => arn.split('/').pop());
     if (names) {
