@@ -5,6 +5,7 @@ import type { IImage } from './image';
 import { ImageSources } from './private/image-contract';
 import { ImageSourceBinding } from './private/image-source-binding';
 import { validateAmiSource } from './private/image-validation';
+import { AppStreamProvider } from '../core/private/appstream-provider';
 import { enumLikeValue } from '../core/private/enum-like';
 import { PropsValidator } from '../core/private/validation';
 import { InstanceType } from '../fleet/instance-type';
@@ -221,6 +222,9 @@ class AmiImageSource extends ImageSource {
     }));
     // ec2:DescribeImages has no resource type in the Service Authorization Reference: "*" only.
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeImages'], resources: ['*'] }));
+    AppStreamProvider.getOrCreate(scope).acknowledgeNagFinding('AwsSolutions-IAM5[Resource::*]',
+      'ec2:DescribeImages, which AppStream needs to import the AMI, has no resource type in the Service Authorization Reference: '
+      + 'it takes "*" only, and only reads.', role);
     return role;
   }
 }

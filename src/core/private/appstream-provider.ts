@@ -176,6 +176,12 @@ export class AppStreamProvider extends Construct {
           this.handlerRole.addToPrincipalPolicy(this.imageManageStatement);
         }
         this.imageManageStatement.addResources(imageArn);
+        if (imageArn.endsWith('*')) {
+          this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(imageArn))}]`,
+            'A generated image name ends with a hash of the image\'s source, known only at deployment: the handler acts on '
+            + 'the images whose names start with the construct\'s own prefix, and never on an image it did not make.',
+            this.handlerRole);
+        }
       });
     }
   }
@@ -222,7 +228,13 @@ export class AppStreamProvider extends Construct {
    */
   public acknowledgeNagFinding(finding: string, reason: string, scope: IConstruct = this): void {
     this.once(`Acknowledge:${scope.node.path}:${finding}`, () => {
-      Validations.of(scope).acknowledge({ id: finding, reason });
+      if ((finding.match(/::/g) ?? []).length > 1) {
+        // Validations.acknowledge() refuses ids with more than one '::' (an ARN in the finding):
+        // record the acknowledgement as it would.
+        scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [finding]: reason });
+      } else {
+        Validations.of(scope).acknowledge({ id: finding, reason });
+      }
       const rule = finding.replace(/\[.*$/, '');
       for (const child of scope.node.findAll()) {
         if (child instanceof CfnResource) {
@@ -309,6 +321,21 @@ export class AppStreamProvider extends Construct {
       'The waiter state machine logs through CloudWatch Logs vended delivery, whose actions '
       + '(logs:CreateLogDelivery and the like) take "*" only.', waiter);
   }
+}
+
+/** A resolved ARN as cdk-nag names it in a finding: `{ Ref: 'AWS::Region' }` is `<AWS::Region>`. */
+function nagResource(resolved: unknown): string {
+  if (typeof resolved === 'string') {
+    return resolved;
+  }
+  const value = resolved as { 'Fn::Join'?: [string, unknown[]]; 'Ref'?: string };
+  if (value.Ref !== undefined) {
+    return `<${value.Ref}>`;
+  }
+  if (value['Fn::Join'] !== undefined) {
+    return value['Fn::Join'][1].map(nagResource).join(value['Fn::Join'][0]);
+  }
+  return JSON.stringify(resolved);
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
