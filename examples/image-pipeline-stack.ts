@@ -27,10 +27,10 @@ export class ImagePipelineExampleStack extends cdk.Stack {
         iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore'),
       ],
     });
-    const instanceProfile = new iam.CfnInstanceProfile(this, 'BuildInstanceProfile', { roles: [buildRole.roleName] });
+    const instanceProfile = new iam.InstanceProfile(this, 'BuildInstanceProfile', { role: buildRole });
     const infrastructure = new imagebuilder.CfnInfrastructureConfiguration(this, 'Infrastructure', {
       name: `${cdk.Names.uniqueResourceName(this, { maxLength: 100 })}-build`,
-      instanceProfileName: instanceProfile.ref,
+      instanceProfileName: instanceProfile.instanceProfileName,
       instanceTypes: ['m5.large'],
       instanceMetadataOptions: { httpTokens: 'required' },
     });
