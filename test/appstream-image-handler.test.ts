@@ -9,10 +9,15 @@ import {
   type Image,
   UpdateImagePermissionsCommand,
 } from '@aws-sdk/client-appstream';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { strictAppStreamMock } from './util/strict-appstream-mock';
 import { isComplete, onEvent } from '../lambda/image/index';
 import { imageNameOf, isReplacement, markerOf, parseSpec, shareChanges, tagChanges } from '../lambda/image/plan';
+import { Image as ImageConstruct } from '../src/images/image';
+import { ImageSource } from '../src/images/image-source';
 import { IMAGE_RESOURCE_TYPE } from '../src/images/private/image-contract';
 
 const appStream = strictAppStreamMock();
@@ -267,5 +272,30 @@ describe('plan', () => {
     expect(() => parseSpec({ ImageName: 'x' })).toThrow(/Source is required/);
     expect(() => parseSpec({ ImageName: 'x', Source: { Kind: 'MAGIC' } })).toThrow(/Source.Kind must be IMPORTED or UPDATED/);
     expect(() => parseSpec({ Source: { Kind: 'IMPORTED' } })).toThrow(/ImageName or NamePrefix is required/);
+  });
+});
+
+describe('contract: what the construct renders, the handler reads', () => {
+  test('a synthesized Image parses, and its generated name fits the API', () => {
+    const stack = new Stack(new App(), 'S'.repeat(120), { env: { account: '123456789012', region: 'us-east-1' } });
+    new ImageConstruct(stack, 'Golden'.repeat(20), {
+      source: ImageSource.fromAmi({ amiId: AMI, role: iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::123456789012:role/r') }),
+      shareWith: ['111111111111'],
+      sharePermissions: { allowImageBuilder: false },
+      copyTo: ['eu-west-1'],
+    });
+    const rendered = Object.values(Template.fromStack(stack).findResources('Custom::AppStreamImage'))[0].Properties;
+    // CloudFormation hands every scalar over as a string.
+    const asCloudFormationSends = JSON.parse(JSON.stringify(rendered, (_key, value) => (typeof value === 'boolean' ? String(value) : value)));
+
+    const spec = parseSpec(asCloudFormationSends);
+
+    expect(imageNameOf(spec)).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$/);
+    expect(spec).toMatchObject({
+      shares: [{ accountId: '111111111111', allowFleet: true, allowImageBuilder: false }],
+      copyTo: ['eu-west-1'],
+      destroy: false,
+      source: { Kind: 'IMPORTED', SourceAmiId: AMI },
+    });
   });
 });
