@@ -187,6 +187,14 @@ test('an update that adds a Region copies to it; Destroy deletes the copy of a R
   expect(image('golden', 'eu-west-1')).toBeUndefined();
 });
 
+test("a copy to the image's own Region (a stack of unknown Region at synth) fails clearly", async () => {
+  const result = await deploy(events.create(props({ CopyTo: ['us-east-1'] })));
+
+  expect(result.Status).toBe('FAILED');
+  expect(result.Reason).toBe("copyTo lists the image's own Region us-east-1: a copy has the image's name, which is unique in a Region");
+  expect(fake.calls).toEqual([]);
+});
+
 test('tags changes are applied to the existing image', async () => {
   const before = props({ Tags: { team: 'euc', cost: '1' } });
   await deploy(events.create(before));

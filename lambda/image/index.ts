@@ -79,6 +79,11 @@ export async function onEvent(event: CloudFormationCustomResourceEvent, context?
   }
   const calls = appStreamCalls(context);
   const spec = parseSpec(event.ResourceProperties);
+  const home = process.env.AWS_REGION;
+  if (event.RequestType !== 'Delete' && home !== undefined && spec.copyTo.includes(home)) {
+    // Checked at synth too, unless the stack's Region is a token: refused before anything is made.
+    throw new Error(`copyTo lists the image's own Region ${home}: a copy has the image's name, which is unique in a Region`);
+  }
   switch (event.RequestType) {
     case 'Create':
       return startImage(calls, event, spec);
