@@ -45,7 +45,8 @@ const update = (p: Record<string, unknown>, old: Record<string, unknown>, physic
   ({ ...base, RequestType: 'Update', PhysicalResourceId: physicalId, ResourceProperties: p as any, OldResourceProperties: old as any });
 const remove = (p: Record<string, unknown>, physicalId = 'golden'): CloudFormationCustomResourceEvent =>
   ({ ...base, RequestType: 'Delete', PhysicalResourceId: physicalId, ResourceProperties: p as any });
-const marker = (p = props()) => markerOf(base, parseSpec(p));
+const spec = (p: Record<string, unknown>) => parseSpec(p, base);
+const marker = (p = props()) => markerOf(spec(p));
 const ours = (state: string, extra: Partial<Image> = {}, p = props()): Image => ({
   Name: 'golden', Arn: 'arn:aws:appstream:us-east-1:111111111111:image/golden', State: state as Image['State'], Description: marker(p), ...extra,
 });
@@ -99,7 +100,7 @@ describe('onEvent', () => {
 
   test('an update of the source is a replacement: a new image under the new generated name', async () => {
     const generated = (ami: string) => props({ ImageName: undefined, NamePrefix: 'Golden' }, { SourceAmiId: ami });
-    const oldName = imageNameOf(parseSpec(generated(AMI)));
+    const oldName = imageNameOf(spec(generated(AMI)));
     appStream.on(DescribeImagesCommand).rejects(notFound());
     appStream.on(CreateImportedImageCommand).resolves({});
 
@@ -242,24 +243,26 @@ describe('isComplete', () => {
 
 describe('plan', () => {
   test('a generated name changes with the source and stays within 100 characters', () => {
-    const spec = (ami: string) => parseSpec(props({ ImageName: undefined, NamePrefix: 'P'.repeat(91) }, { SourceAmiId: ami }));
-    expect(imageNameOf(spec(AMI))).toHaveLength(100);
-    expect(imageNameOf(spec(AMI))).not.toBe(imageNameOf(spec('ami-0fedcba9876543210')));
-    expect(imageNameOf(spec(AMI))).toBe(imageNameOf(spec(AMI)));
+    const generated = (ami: string, owner = base) => parseSpec(props({ ImageName: undefined, NamePrefix: 'P'.repeat(91) }, { SourceAmiId: ami }), owner);
+    expect(imageNameOf(generated(AMI))).toHaveLength(100);
+    expect(imageNameOf(generated(AMI))).not.toBe(imageNameOf(generated('ami-0fedcba9876543210')));
+    expect(imageNameOf(generated(AMI))).toBe(imageNameOf(generated(AMI)));
+    // A stack deployed again after `cdk destroy` (a new stack id) does not collide with the images the first one kept.
+    expect(imageNameOf(generated(AMI, { ...base, StackId: `${base.StackId}-again` }))).not.toBe(imageNameOf(generated(AMI)));
   });
 
   test('the marker differs by stack, resource and source, and fits the import description pattern', () => {
-    const spec = parseSpec(props());
-    expect(markerOf(base, spec)).toMatch(/^\(cdk-appstream [0-9a-f]{16}\)$/);
-    expect(markerOf({ ...base, LogicalResourceId: 'Other' }, spec)).not.toBe(markerOf(base, spec));
-    expect(markerOf(base, parseSpec(props({}, { SourceAmiId: 'ami-0fedcba9876543210' })))).not.toBe(markerOf(base, spec));
+    const golden = spec(props());
+    expect(markerOf(golden)).toMatch(/^\(cdk-appstream [0-9a-f]{16}\)$/);
+    expect(markerOf(parseSpec(props(), { ...base, LogicalResourceId: 'Other' }))).not.toBe(markerOf(golden));
+    expect(markerOf(spec(props({}, { SourceAmiId: 'ami-0fedcba9876543210' })))).not.toBe(markerOf(golden));
   });
 
   test('replacement: name or source; not shares, copies, tags or removal policy', () => {
-    const spec = parseSpec(props());
-    expect(isReplacement(spec, parseSpec(props({ ShareWith: [{ AccountId: '1' }], CopyTo: ['eu-west-1'], Tags: { a: 'b' }, RemovalPolicy: 'Destroy' })))).toBe(false);
-    expect(isReplacement(spec, parseSpec(props({ ImageName: 'other' })))).toBe(true);
-    expect(isReplacement(spec, parseSpec(props({}, { DisplayName: 'New' })))).toBe(true);
+    const golden = spec(props());
+    expect(isReplacement(golden, spec(props({ ShareWith: [{ AccountId: '1' }], CopyTo: ['eu-west-1'], Tags: { a: 'b' }, RemovalPolicy: 'Destroy' })))).toBe(false);
+    expect(isReplacement(golden, spec(props({ ImageName: 'other' })))).toBe(true);
+    expect(isReplacement(golden, spec(props({}, { DisplayName: 'New' })))).toBe(true);
   });
 
   test('share and tag changes', () => {
@@ -269,9 +272,9 @@ describe('plan', () => {
   });
 
   test('refuses properties without a source or a name', () => {
-    expect(() => parseSpec({ ImageName: 'x' })).toThrow(/Source is required/);
-    expect(() => parseSpec({ ImageName: 'x', Source: { Kind: 'MAGIC' } })).toThrow(/Source.Kind must be IMPORTED or UPDATED/);
-    expect(() => parseSpec({ Source: { Kind: 'IMPORTED' } })).toThrow(/ImageName or NamePrefix is required/);
+    expect(() => spec({ ImageName: 'x' })).toThrow(/Source is required/);
+    expect(() => spec({ ImageName: 'x', Source: { Kind: 'MAGIC' } })).toThrow(/Source.Kind must be IMPORTED or UPDATED/);
+    expect(() => spec({ Source: { Kind: 'IMPORTED' } })).toThrow(/ImageName or NamePrefix is required/);
   });
 });
 
@@ -288,10 +291,10 @@ describe('contract: what the construct renders, the handler reads', () => {
     // CloudFormation hands every scalar over as a string.
     const asCloudFormationSends = JSON.parse(JSON.stringify(rendered, (_key, value) => (typeof value === 'boolean' ? String(value) : value)));
 
-    const spec = parseSpec(asCloudFormationSends);
+    const parsed = spec(asCloudFormationSends);
 
-    expect(imageNameOf(spec)).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$/);
-    expect(spec).toMatchObject({
+    expect(imageNameOf(parsed)).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$/);
+    expect(parsed).toMatchObject({
       shares: [{ accountId: '111111111111', allowFleet: true, allowImageBuilder: false }],
       copyTo: ['eu-west-1'],
       destroy: false,

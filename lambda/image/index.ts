@@ -78,7 +78,7 @@ export async function onEvent(event: CloudFormationCustomResourceEvent, context?
     throw new Error(`Unsupported resource type ${event.ResourceType}`);
   }
   const calls = appStreamCalls(context);
-  const spec = parseSpec(event.ResourceProperties);
+  const spec = parseSpec(event.ResourceProperties, event);
   const home = process.env.AWS_REGION;
   if (event.RequestType !== 'Delete' && home !== undefined && spec.copyTo.includes(home)) {
     // Checked at synth too, unless the stack's Region is a token: refused before anything is made.
@@ -86,18 +86,18 @@ export async function onEvent(event: CloudFormationCustomResourceEvent, context?
   }
   switch (event.RequestType) {
     case 'Create':
-      return startImage(calls, event, spec);
+      return startImage(calls, spec);
     case 'Update': {
-      const oldSpec = parseSpec(event.OldResourceProperties);
+      const oldSpec = parseSpec(event.OldResourceProperties, event);
       if (isReplacement(oldSpec, spec)) {
-        return startImage(calls, event, spec);
+        return startImage(calls, spec);
       }
-      await updateImage(calls, event, oldSpec, spec);
+      await updateImage(calls, oldSpec, spec);
       return { PhysicalResourceId: event.PhysicalResourceId };
     }
     case 'Delete':
       if (spec.destroy) {
-        await deleteImage(calls, event, spec, event.PhysicalResourceId);
+        await deleteImage(calls, spec, event.PhysicalResourceId);
       }
       return { PhysicalResourceId: event.PhysicalResourceId };
   }
@@ -120,12 +120,12 @@ export async function isComplete(event: IsCompleteEvent, context?: Partial<Conte
 
 /** One poll: the image AVAILABLE, then its shares, then each copy AVAILABLE and shared. */
 async function converge(event: IsCompleteEvent, calls: AppStreamCalls): Promise<IsCompleteResponse> {
-  const spec = parseSpec(event.ResourceProperties);
+  const spec = parseSpec(event.ResourceProperties, event);
   const name = imageNameOf(spec);
-  const marker = markerOf(event, spec);
+  const marker = markerOf(spec);
   // Shares removed by this update: only when it changed the existing image (a new image has none).
-  const previousShares = event.RequestType === 'Update' && !isReplacement(parseSpec(event.OldResourceProperties), spec)
-    ? parseSpec(event.OldResourceProperties).shares
+  const previousShares = event.RequestType === 'Update' && !isReplacement(parseSpec(event.OldResourceProperties, event), spec)
+    ? parseSpec(event.OldResourceProperties, event).shares
     : [];
 
   const image = await readyImage(calls, name, marker, '');
@@ -154,9 +154,9 @@ async function converge(event: IsCompleteEvent, calls: AppStreamCalls): Promise<
 // ---------------------------------------------------------------------------------------------
 
 /** Starts making the image, or adopts the one a previous attempt of this resource made. */
-async function startImage(calls: AppStreamCalls, event: CloudFormationCustomResourceEvent, spec: ImageSpec): Promise<OnEventResponse> {
+async function startImage(calls: AppStreamCalls, spec: ImageSpec): Promise<OnEventResponse> {
   const name = imageNameOf(spec);
-  const marker = markerOf(event, spec);
+  const marker = markerOf(spec);
   const existing = await describeImage(calls, name);
   if (existing) {
     assertOurs(existing, marker, spec);
@@ -255,9 +255,9 @@ async function startCopy(calls: AppStreamCalls, spec: ImageSpec, name: string, r
 // ---------------------------------------------------------------------------------------------
 
 /** Applies tag changes and removes the copies of Regions no longer listed (Destroy only); isComplete does shares and new copies. */
-async function updateImage(calls: AppStreamCalls, event: CloudFormationCustomResourceEvent, oldSpec: ImageSpec, spec: ImageSpec): Promise<void> {
+async function updateImage(calls: AppStreamCalls, oldSpec: ImageSpec, spec: ImageSpec): Promise<void> {
   const name = imageNameOf(spec);
-  const marker = markerOf(event, spec);
+  const marker = markerOf(spec);
   const { set, remove } = tagChanges(oldSpec.tags, spec.tags);
   if (Object.keys(set).length > 0 || remove.length > 0) {
     const image = await describeImage(calls, name);
@@ -325,8 +325,8 @@ async function unshare(calls: AppStreamCalls, name: string, account: string): Pr
 // Delete (removal policy Destroy)
 // ---------------------------------------------------------------------------------------------
 
-async function deleteImage(calls: AppStreamCalls, event: CloudFormationCustomResourceEvent, spec: ImageSpec, name: string): Promise<void> {
-  const marker = markerOf(event, spec);
+async function deleteImage(calls: AppStreamCalls, spec: ImageSpec, name: string): Promise<void> {
+  const marker = markerOf(spec);
   for (const region of spec.copyTo) {
     await deleteIfOurs(calls.inRegion(region), name, marker, spec.shares);
   }

@@ -22,8 +22,15 @@ export interface Share {
   readonly allowImageBuilder: boolean;
 }
 
-/** The resource properties, parsed. */
+/** Which resource of which stack: the event's own fields. */
+export interface Owner {
+  readonly StackId: string;
+  readonly LogicalResourceId: string;
+}
+
+/** The resource properties, parsed, with the resource they belong to. */
 export interface ImageSpec {
+  readonly owner: Owner;
   /** The given name, or undefined when generated from `namePrefix`. */
   readonly imageName?: string;
   readonly namePrefix?: string;
@@ -35,8 +42,8 @@ export interface ImageSpec {
   readonly tags: Record<string, string>;
 }
 
-/** Parses the resource properties (CloudFormation passes every scalar as a string). */
-export function parseSpec(props: Record<string, unknown>): ImageSpec {
+/** Parses the resource properties of `owner` (CloudFormation passes every scalar as a string). */
+export function parseSpec(props: Record<string, unknown>, owner: Owner): ImageSpec {
   const source = props[ImageProps.SOURCE];
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new Error(`${ImageProps.SOURCE} is required`);
@@ -60,6 +67,7 @@ export function parseSpec(props: Record<string, unknown>): ImageSpec {
   });
   const tags = props[ImageProps.TAGS];
   return {
+    owner: { StackId: owner.StackId, LogicalResourceId: owner.LogicalResourceId },
     imageName,
     namePrefix,
     source: source as Record<string, unknown>,
@@ -73,19 +81,15 @@ export function parseSpec(props: Record<string, unknown>): ImageSpec {
 }
 
 /**
- * The image's name: the given one, or the prefix and a hash of the source, so that a new source
- * (a new AMI, a new description) gives a new name, which a replacement needs: CloudFormation makes
- * the new image before it deletes the old one, and names are unique in a Region. The hash is
- * computed here, at deployment, because the AMI id is often a token at synthesis.
+ * The image's name: the given one, or the prefix and a hash of the stack (its id, unique to each
+ * instance of a stack) and the source, so that a new source (a new AMI, a new description) gives a
+ * new name, which a replacement needs: CloudFormation makes the new image before it deletes the old
+ * one, and names are unique in a Region. A stack deleted and deployed again gets new names too,
+ * beside the images its first instance kept. The hash is computed here, at deployment, because the
+ * AMI id is often a token at synthesis.
  */
 export function imageNameOf(spec: ImageSpec): string {
-  return spec.imageName ?? `${spec.namePrefix}-${hash(canonical(spec.source), NAME_HASH_LENGTH)}`;
-}
-
-/** Who made an image: the stack, the resource, the name and the source, as its description's marker says. */
-export interface Owner {
-  readonly StackId: string;
-  readonly LogicalResourceId: string;
+  return spec.imageName ?? `${spec.namePrefix}-${hash(canonical([spec.owner.StackId, spec.source]), NAME_HASH_LENGTH)}`;
 }
 
 /**
@@ -94,8 +98,8 @@ export interface Owner {
  * changes with the source, so a given name that already holds an image of another source fails
  * clearly instead of adopting that image.
  */
-export function markerOf(owner: Owner, spec: ImageSpec): string {
-  const identity = canonical([owner.StackId, owner.LogicalResourceId, imageNameOf(spec), spec.source]);
+export function markerOf(spec: ImageSpec): string {
+  const identity = canonical([spec.owner.StackId, spec.owner.LogicalResourceId, imageNameOf(spec), spec.source]);
   return ownerMarker(hash(identity, OWNER_HASH_LENGTH));
 }
 

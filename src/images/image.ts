@@ -69,8 +69,8 @@ export interface ImageProps {
    * A given name blocks replacement: a change of `source` makes a new image before the old one is
    * deleted, and both cannot have one name, so the deployment fails until the name changes too.
    *
-   * @default - generated from the construct path and a hash of the source, so that a new source
-   * (such as a new AMI from a pipeline) gives a new name
+   * @default - generated from the construct path and a hash of the source and the stack's id, so
+   * that a new source (such as a new AMI from a pipeline) gives a new name
    */
   readonly imageName?: string;
 
