@@ -111,11 +111,21 @@ describe('onEvent', () => {
     expect(appStream).toHaveReceivedCommandWith(CreateImportedImageCommand, { SourceAmiId: 'ami-0fedcba9876543210', Name: result.PhysicalResourceId });
   });
 
-  test('an update of shares only keeps the image and calls nothing (isComplete applies shares)', async () => {
-    const result = await onEvent(update(props({ ShareWith: [{ AccountId: '222222222222' }] }), props()));
+  test('an update of shares only keeps the image and only reads it (isComplete applies shares)', async () => {
+    const shared = props({ ShareWith: [{ AccountId: '222222222222' }] });
+    appStream.on(DescribeImagesCommand).resolves({ Images: [ours('AVAILABLE', {}, shared)] });
+
+    const result = await onEvent(update(shared, props()));
 
     expect(result).toEqual({ PhysicalResourceId: 'golden' });
-    expect(appStream.calls()).toHaveLength(0);
+    expect(appStream.calls()).toHaveLength(1);
+  });
+
+  test('an update of an image deleted out of band fails at once, not after the timeout', async () => {
+    appStream.on(DescribeImagesCommand).rejects(notFound());
+
+    await expect(onEvent(update(props({ CopyTo: ['eu-west-1'] }), props())))
+      .rejects.toThrow('Image "golden" that this resource made no longer exists (or is not the one it made): change the source (or the name) to make a new one');
   });
 
   test('delete keeps the image by default', async () => {

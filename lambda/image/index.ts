@@ -254,23 +254,26 @@ async function startCopy(calls: AppStreamCalls, spec: ImageSpec, name: string, r
 // Update (same image)
 // ---------------------------------------------------------------------------------------------
 
-/** Applies tag changes and removes the copies of Regions no longer listed (Destroy only); isComplete does shares and new copies. */
+/**
+ * Checks that the image is still there (else the update fails now, instead of isComplete waiting
+ * for it until the provider's timeout), applies tag changes and removes the copies of Regions no
+ * longer listed (Destroy only); isComplete does shares and new copies.
+ */
 async function updateImage(calls: AppStreamCalls, oldSpec: ImageSpec, spec: ImageSpec): Promise<void> {
   const name = imageNameOf(spec);
   const marker = markerOf(spec);
+  const image = await describeImage(calls, name);
+  if (!image?.Arn || !isOurs(image, marker)) {
+    throw new Error(`Image "${name}" that this resource made no longer exists (or is not the one it made): `
+      + 'change the source (or the name) to make a new one');
+  }
+  const arn = image.Arn;
   const { set, remove } = tagChanges(oldSpec.tags, spec.tags);
-  if (Object.keys(set).length > 0 || remove.length > 0) {
-    const image = await describeImage(calls, name);
-    if (!image?.Arn || !isOurs(image, marker)) {
-      throw new Error(`Image "${name}" made by this resource was not found: cannot update its tags`);
-    }
-    const arn = image.Arn;
-    if (Object.keys(set).length > 0) {
-      await calls.call((client) => client.send(new TagResourceCommand({ ResourceArn: arn, Tags: set })));
-    }
-    if (remove.length > 0) {
-      await calls.call((client) => client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove })));
-    }
+  if (Object.keys(set).length > 0) {
+    await calls.call((client) => client.send(new TagResourceCommand({ ResourceArn: arn, Tags: set })));
+  }
+  if (remove.length > 0) {
+    await calls.call((client) => client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove })));
   }
   if (spec.destroy) {
     for (const region of oldSpec.copyTo.filter((r) => !spec.copyTo.includes(r))) {
