@@ -275,6 +275,14 @@ describe('validation', () => {
       .toThrow(/source: ImageSource.updatedFrom\(\) takes an image such as Image.fromImageName/);
   });
 
+  test('every Region naming scheme AWS uses is accepted', () => {
+    const stack = makeStack();
+    expect(() => new Image(stack, 'Regions', {
+      source: ImageSource.fromAmi({ amiId: AMI }),
+      copyTo: ['eu-west-1', 'us-gov-west-1', 'cn-north-1', 'ap-southeast-2', 'eusc-de-east-1', 'us-isob-east-1'],
+    })).not.toThrow();
+  });
+
   test('tokens are not judged', () => {
     const stack = makeStack();
     const token = new iam.CfnRole(stack, 'Stand-in', { assumeRolePolicyDocument: {} }).attrRoleId;

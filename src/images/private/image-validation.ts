@@ -20,11 +20,11 @@ const IMAGE_NAME_RULE: StringRule = {
   patternDescription: 'a letter or digit followed by letters, digits, "_", "." or "-"',
 };
 const IMPORT_TEXT_DESCRIPTION = 'letters, digits, spaces and _.()- only (CreateImportedImage)';
-/** A Region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`, ...). */
+/** A Region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`, ...); the API asks only for 1 to 32 characters. */
 const REGION_RULE: StringRule = {
   min: 1,
   max: REGION_NAME_MAX_LENGTH,
-  pattern: /^[a-z]{2}(-[a-z]+)+-\d+$/,
+  pattern: /^[a-z]+(-[a-z]+)+-\d+$/,
   patternDescription: 'a Region name such as eu-west-1',
 };
 
