@@ -161,6 +161,15 @@ describe('Image from an AMI', () => {
   });
 });
 
+test('applyRemovalPolicy sets what deleting does, as the prop does; other policies are refused', () => {
+  const stack = makeStack();
+  const image = new Image(stack, 'Golden', { source: ImageSource.fromAmi({ amiId: AMI }) });
+  image.applyRemovalPolicy(RemovalPolicy.DESTROY);
+
+  Template.fromStack(stack).hasResourceProperties('Custom::AppStreamImage', { RemovalPolicy: 'Destroy' });
+  expect(() => image.applyRemovalPolicy(RemovalPolicy.SNAPSHOT)).toThrow('TestStack/Golden: an Image takes RemovalPolicy.RETAIN or RemovalPolicy.DESTROY, not snapshot');
+});
+
 describe('Image updated from another', () => {
   test('an imported image: its name, and the handler may act on its ARN', () => {
     const stack = makeStack();

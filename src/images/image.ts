@@ -236,6 +236,9 @@ export class Image extends ImageBase implements ITaggable {
   /** The custom resource that makes the image. */
   private readonly resource: CustomResource;
 
+  /** What deleting the resource does to the images it made (`removalPolicy`, or `applyRemovalPolicy()`). */
+  private removalPolicy: RemovalPolicy;
+
   constructor(scope: Construct, id: string, props: ImageProps) {
     super(scope, id, { physicalName: props.imageName });
     const validator = new PropsValidator(this);
@@ -243,6 +246,7 @@ export class Image extends ImageBase implements ITaggable {
     validator.throwIfInvalid();
 
     this.tags = new TagManager(TagType.MAP, IMAGE_RESOURCE_TYPE, props.tags);
+    this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const source: ImageSourceBinding = props.source._bind(this);
     const namePrefix = props.imageName === undefined
       ? Names.uniqueResourceName(this, { maxLength: NAME_PREFIX_MAX_LENGTH })
@@ -280,9 +284,9 @@ export class Image extends ImageBase implements ITaggable {
           AllowImageBuilder: permissions.allowImageBuilder ?? true,
         })),
         [ImagePropNames.COPY_TO]: props.copyTo,
-        [ImagePropNames.REMOVAL_POLICY]: props.removalPolicy === RemovalPolicy.DESTROY
-          ? ImageRemovalPolicies.DESTROY
-          : ImageRemovalPolicies.RETAIN,
+        [ImagePropNames.REMOVAL_POLICY]: Lazy.string({
+          produce: () => (this.removalPolicy === RemovalPolicy.DESTROY ? ImageRemovalPolicies.DESTROY : ImageRemovalPolicies.RETAIN),
+        }),
         [ImagePropNames.TAGS]: Lazy.any({ produce: () => this.tags.renderTags() }),
       },
     });
@@ -291,6 +295,20 @@ export class Image extends ImageBase implements ITaggable {
     }
     this.imageName = this.resource.getAttString(ImageAttributes.IMAGE_NAME);
     this.imageArn = this.resource.getAttString(ImageAttributes.IMAGE_ARN);
+  }
+
+  /**
+   * Sets what deleting the construct (or replacing the image) does to the image and its copies,
+   * as the `removalPolicy` prop does: RETAIN keeps them, DESTROY deletes them. The custom resource
+   * itself is always deleted; its handler decides.
+   *
+   * @param policy RemovalPolicy.RETAIN or RemovalPolicy.DESTROY
+   */
+  public applyRemovalPolicy(policy: RemovalPolicy): void {
+    if (policy !== RemovalPolicy.RETAIN && policy !== RemovalPolicy.DESTROY) {
+      throw new Error(`${this.node.path}: an Image takes RemovalPolicy.RETAIN or RemovalPolicy.DESTROY, not ${policy}`);
+    }
+    this.removalPolicy = policy;
   }
 }
 
