@@ -32,7 +32,7 @@ import {
 } from '../../src/fleet/private/fleet-state-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import { logEvent } from '../shared/log';
-import { canonical, describeResourceErrors, isNotFound } from '../shared/values';
+import { canonical, describeResourceErrors, unlessNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {
@@ -231,15 +231,8 @@ export function refusedChanges(
 // ---------------------------------------------------------------------------------------------
 
 async function describeFleet(calls: AppStreamCalls, name: string): Promise<Fleet | undefined> {
-  try {
-    const result = await calls.call((client) => client.send(new DescribeFleetsCommand({ Names: [name] })));
-    return result.Fleets?.find((f) => f.Name === name);
-  } catch (error) {
-    if (isNotFound(error)) {
-      return undefined;
-    }
-    throw error;
-  }
+  const result = await unlessNotFound(calls.call((client) => client.send(new DescribeFleetsCommand({ Names: [name] }))));
+  return result?.Fleets?.find((f) => f.Name === name);
 }
 
 function waitFor(fleetName: string, target: string, requestedAt: number, refused: string[] = []): OnEventResponse {

@@ -17,22 +17,11 @@
  *
  * Which image is ours: its description ends with a marker (see `plan.ts`).
  */
-import {
-  CopyImageCommand,
-  CreateImportedImageCommand,
-  type CreateImportedImageCommandInput,
-  CreateUpdatedImageCommand,
-  DeleteImageCommand,
-  DeleteImagePermissionsCommand,
-  DescribeImagePermissionsCommand,
-  DescribeImagesCommand,
-  type Image,
-  type SharedImagePermissions,
-  TagResourceCommand,
-  UntagResourceCommand,
-  UpdateImagePermissionsCommand,
-} from '@aws-sdk/client-appstream';
+import type { Image } from '@aws-sdk/client-appstream';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
+import {
+  convergeShares, createImage, deleteQuietly, describeImage, retag, startCopy, unshare,
+} from './executor';
 import {
   describedWith,
   failureOf,
@@ -41,16 +30,13 @@ import {
   isReplacement,
   markerOf,
   parseSpec,
-  shareChanges,
-  tagChanges,
   type ImageSpec,
   type Share,
 } from './plan';
-import { IMAGE_RESOURCE_TYPE, ImageAttributes, ImageSources } from '../../src/images/private/image-contract';
+import { IMAGE_RESOURCE_TYPE, ImageAttributes } from '../../src/images/private/image-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import { logEvent } from '../shared/log';
 import { isDeadlineReached } from '../shared/pacing';
-import { isNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {
@@ -66,9 +52,7 @@ export interface IsCompleteResponse {
   readonly Data?: Record<string, string>;
 }
 
-/** Page size of DescribeImagePermissions (API `MaxResults`: 0-500). */
-const PERMISSIONS_PAGE_SIZE = 500;
-/** States from which an image never becomes AVAILABLE on its own. */
+/** The state of an image that will never be AVAILABLE, and the state it is waited for. */
 const FAILED = 'FAILED';
 const AVAILABLE = 'AVAILABLE';
 
@@ -173,33 +157,6 @@ async function startImage(calls: AppStreamCalls, spec: ImageSpec): Promise<OnEve
   return { PhysicalResourceId: name };
 }
 
-async function createImage(calls: AppStreamCalls, spec: ImageSpec, name: string, description: string): Promise<void> {
-  const { Kind, Description: _given, DisplayName, ...input } = spec.source;
-  const tags = Object.keys(spec.tags).length > 0 ? spec.tags : undefined;
-  const displayName = typeof DisplayName === 'string' && DisplayName.length > 0 ? DisplayName : undefined;
-  if (Kind === ImageSources.IMPORTED) {
-    await calls.call((client) => client.send(new CreateImportedImageCommand({
-      ...(input as Partial<CreateImportedImageCommandInput>),
-      Name: name,
-      Description: description,
-      DisplayName: displayName,
-      Tags: tags,
-    })));
-    return;
-  }
-  const existingImageName = String(input.ExistingImageName);
-  const result = await calls.call((client) => client.send(new CreateUpdatedImageCommand({
-    existingImageName,
-    newImageName: name,
-    newImageDescription: description,
-    newImageDisplayName: displayName,
-    newImageTags: tags,
-  })));
-  if (result.canUpdateImage === false && !result.image) {
-    throw new Error(`Image "${existingImageName}" has no updates to apply (CreateUpdatedImage answered canUpdateImage false): it is already up to date`);
-  }
-}
-
 /** Fails unless `image` was made by this resource from this source. */
 function assertOurs(image: Image, marker: string, spec: ImageSpec): void {
   if (!isOurs(image, marker)) {
@@ -234,22 +191,6 @@ async function readyImage(
   return image.State === AVAILABLE ? image : undefined;
 }
 
-async function startCopy(calls: AppStreamCalls, spec: ImageSpec, name: string, region: string, marker: string): Promise<void> {
-  try {
-    await calls.call((client) => client.send(new CopyImageCommand({
-      SourceImageName: name,
-      DestinationImageName: name,
-      DestinationRegion: region,
-      DestinationImageDescription: describedWith(spec, marker),
-    })));
-  } catch (error) {
-    // Started by an earlier poll whose copy the destination does not show yet.
-    if ((error as { name?: string }).name !== 'ResourceAlreadyExistsException') {
-      throw error;
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Update (same image)
 // ---------------------------------------------------------------------------------------------
@@ -268,58 +209,10 @@ async function updateImage(calls: AppStreamCalls, oldSpec: ImageSpec, spec: Imag
       + 'change the source (or the name) to make a new one');
   }
   const arn = image.Arn;
-  const { set, remove } = tagChanges(oldSpec.tags, spec.tags);
-  if (Object.keys(set).length > 0) {
-    await calls.call((client) => client.send(new TagResourceCommand({ ResourceArn: arn, Tags: set })));
-  }
-  if (remove.length > 0) {
-    await calls.call((client) => client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove })));
-  }
+  await retag(calls, arn, oldSpec.tags, spec.tags);
   if (spec.destroy) {
     for (const region of oldSpec.copyTo.filter((r) => !spec.copyTo.includes(r))) {
       await deleteIfOurs(calls.inRegion(region), name, marker, oldSpec.shares);
-    }
-  }
-}
-
-/** Shares the image named `name` as `desired`, and stops sharing with the accounts of `previous` no longer desired. */
-async function convergeShares(calls: AppStreamCalls, name: string, desired: Share[], previous: Share[]): Promise<void> {
-  if (desired.length === 0 && previous.length === 0) {
-    return;
-  }
-  const current = await describeShares(calls, name);
-  const { put, remove } = shareChanges(current, desired, previous);
-  for (const share of put) {
-    await calls.call((client) => client.send(new UpdateImagePermissionsCommand({
-      Name: name,
-      SharedAccountId: share.accountId,
-      ImagePermissions: { allowFleet: share.allowFleet, allowImageBuilder: share.allowImageBuilder },
-    })));
-  }
-  for (const account of remove) {
-    await unshare(calls, name, account);
-  }
-}
-
-async function describeShares(calls: AppStreamCalls, name: string): Promise<SharedImagePermissions[]> {
-  const shares: SharedImagePermissions[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await calls.call((client) => client.send(new DescribeImagePermissionsCommand({
-      Name: name, MaxResults: PERMISSIONS_PAGE_SIZE, NextToken: nextToken,
-    })));
-    shares.push(...(page.SharedImagePermissionsList ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
-  return shares;
-}
-
-async function unshare(calls: AppStreamCalls, name: string, account: string): Promise<void> {
-  try {
-    await calls.call((client) => client.send(new DeleteImagePermissionsCommand({ Name: name, SharedAccountId: account })));
-  } catch (error) {
-    if (!isNotFound(error)) {
-      throw error;
     }
   }
 }
@@ -350,32 +243,4 @@ async function deleteIfOurs(calls: AppStreamCalls, name: string, marker: string,
     await unshare(calls, name, share.accountId);
   }
   await deleteQuietly(calls, name);
-}
-
-/** DeleteImage; an image already gone is no error. */
-async function deleteQuietly(calls: AppStreamCalls, name: string): Promise<void> {
-  try {
-    await calls.call((client) => client.send(new DeleteImageCommand({ Name: name })));
-  } catch (error) {
-    if (!isNotFound(error)) {
-      throw error;
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared
-// ---------------------------------------------------------------------------------------------
-
-/** The image named `name` in the Region of `calls`, or undefined when there is none (or none visible yet). */
-async function describeImage(calls: AppStreamCalls, name: string): Promise<Image | undefined> {
-  try {
-    const result = await calls.call((client) => client.send(new DescribeImagesCommand({ Names: [name] })));
-    return result.Images?.find((image) => image.Name === name);
-  } catch (error) {
-    if (isNotFound(error)) {
-      return undefined;
-    }
-    throw error;
-  }
 }

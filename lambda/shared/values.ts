@@ -28,6 +28,18 @@ export function isNotFound(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'ResourceNotFoundException';
 }
 
+/** What `request` answers, or undefined when AWS says the resource does not exist. */
+export async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (error) {
+    if (isNotFound(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /** Upper bound of an errors text in a failure (CloudFormation shows a few KB at most). */
 const MAX_ERROR_TEXT = 1500;
 
