@@ -2,7 +2,9 @@
  * What the library adds to a CDK stack beside the user's own AppStream resources, when every kind
  * of custom resource is used: a fleet kept RUNNING (`desiredState`) on the newest image
  * (`FleetImage.latest`), a stack with that fleet, a `UserStackAssociation`, a user kept disabled
- * (`enabled: false`) and the usage-report subscription (`UsageReports`).
+ * (`enabled: false`) the usage-report subscription (`UsageReports`) and an `Image` (an
+ * updated copy of an existing image: an `Image` from an AMI also has its import role, which belongs
+ * to that image, not to the provider).
  *
  * Prints a markdown table of the supporting resources (every resource whose type is neither
  * `AWS::AppStream::*` nor `Custom::AppStream*`): Lambda functions, state machines, log groups, IAM
@@ -44,6 +46,9 @@ function synthesize(): TemplateResource[] {
   });
   new appstream.User(stack, 'DisabledUser', { email: 'carol@example.com', enabled: false });
   new appstream.UsageReports(stack, 'UsageReports');
+  new appstream.Image(stack, 'Image', {
+    source: appstream.ImageSource.updatedFrom(appstream.Image.fromImageName(stack, 'Base', 'golden-base')),
+  });
   const template = app.synth().getStackByName(stack.stackName).template as { Resources: Record<string, TemplateResource> };
   return Object.values(template.Resources);
 }

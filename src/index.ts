@@ -43,3 +43,6 @@ export * from './apps/application';
 export * from './apps/application-interface';
 export * from './apps/entitlement';
 export * from './apps/image-builder';
+// images
+export * from './images/image';
+export * from './images/image-source';

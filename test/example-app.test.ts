@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { AppFabricExampleStack } from '../examples/appfabric-stack';
 import { ElasticAppsStack } from '../examples/elastic-apps-stack';
 import { AppStreamExampleStack } from '../examples/example-stack';
+import { ImagePipelineExampleStack } from '../examples/image-pipeline-stack';
 import { appStreamSchemaViolations } from './util/cfn-schema-validator';
 import { maskedTemplate } from './util/snapshot';
 
@@ -128,6 +129,39 @@ describe('the Elastic apps stack of the example app', () => {
   });
 
   test('cdk-nag AwsSolutions finds nothing unsuppressed in what the library creates', () => {
+    const violations = new AwsSolutionsChecks().validateScope(stack).violations
+      .map((v: any) => `${v.ruleName} ${v.resourceLogicalId ?? ''} ${v.ruleInfo ?? ''}`.trim());
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('the example app: image pipeline', () => {
+  const app = new cdk.App();
+  const stack = new ImagePipelineExampleStack(app, 'AppStreamImagePipelineExample');
+  const template = Template.fromStack(stack);
+
+  test('an EC2 Image Builder AMI, imported as an AppStream image, streamed by a fleet', () => {
+    template.resourceCountIs('AWS::ImageBuilder::Image', 1);
+    template.resourceCountIs('Custom::AppStreamImage', 1);
+    template.hasResourceProperties('Custom::AppStreamImage', { Source: { Kind: 'IMPORTED', SourceAmiId: { 'Fn::GetAtt': ['Ami', 'ImageId'] } } });
+    template.hasResourceProperties('AWS::AppStream::Fleet', { ImageArn: { 'Fn::GetAtt': [stack.getLogicalId(stack.image.node.findChild('Resource').node.defaultChild as cdk.CfnElement), 'ImageArn'] } });
+  });
+
+  test('matches its snapshot (asset hashes masked)', () => {
+    expect(maskedTemplate(template)).toMatchSnapshot();
+  });
+
+  test('every AppStream resource is valid against the CloudFormation registry schema', () => {
+    expect(appStreamSchemaViolations(template.toJSON())).toEqual([]);
+  });
+
+  test('cdk-nag AwsSolutions finds nothing unsuppressed in what the library creates', () => {
+    // What the example app itself chose, not the library: the build instance's AWS-managed policies.
+    stack.node.findChild('BuildRole').node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Object.fromEntries(
+      ['EC2InstanceProfileForImageBuilder', 'AmazonSSMManagedInstanceCore'].map((policy) => [
+        `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`,
+        'EC2 Image Builder documents these AWS-managed policies for its build instances.',
+      ])));
     const violations = new AwsSolutionsChecks().validateScope(stack).violations
       .map((v: any) => `${v.ruleName} ${v.resourceLogicalId ?? ''} ${v.ruleInfo ?? ''}`.trim());
     expect(violations).toEqual([]);

@@ -26,9 +26,10 @@ import {
 } from '../../src/fleet/private/fleet-state-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import {
-  applyDesiredState, isInDesiredState, isResourceNotFound, nothingToWaitFor, requestState, type StartStopApi, type StartStopResource, waitFor,
+  applyDesiredState, isInDesiredState, nothingToWaitFor, requestState, type StartStopApi, type StartStopResource, waitFor,
 } from '../shared/desired-state';
 import { logEvent } from '../shared/log';
+import { canonical, unlessNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {
@@ -159,43 +160,15 @@ export function refusedChanges(
     .sort();
 }
 
-/** JSON with sorted object keys, so that a reordered map is not a change. */
-function canonical(value: unknown): string {
-  if (value === undefined || value === null) {
-    return '';
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  // CloudFormation passes scalars as strings: 3600 and "3600" are the same value.
-  return JSON.stringify(String(value));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Shared
 // ---------------------------------------------------------------------------------------------
 
 async function describeFleet(calls: AppStreamCalls, name: string): Promise<StartStopResource | undefined> {
-  try {
-    const result = await calls.call((client) => client.send(new DescribeFleetsCommand({ Names: [name] })));
-    const fleet = result.Fleets?.find((f) => f.Name === name);
-    return fleet && {
-      name,
-      state: fleet.State,
-      errors: (fleet.FleetErrors ?? []).map((e) => ({ code: e.ErrorCode, message: e.ErrorMessage })),
-    };
-  } catch (error) {
-    if (isResourceNotFound(error)) {
-      return undefined;
-    }
-    throw error;
-  }
+  const result = await unlessNotFound(calls.call((client) => client.send(new DescribeFleetsCommand({ Names: [name] }))));
+  const fleet = result?.Fleets?.find((f) => f.Name === name);
+  return fleet && { name, state: fleet.State, errors: fleet.FleetErrors ?? [] };
 }
 
 /** Nothing to wait for; every answer of this handler carries the refused changes (guard), even empty. */

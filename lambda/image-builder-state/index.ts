@@ -14,9 +14,10 @@ import { ImageBuilderStateProps, ImageBuilderStates } from '../../src/apps/priva
 import { DesiredStateAttributes, NO_TARGET_STATE } from '../../src/core/private/desired-state-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
 import {
-  applyDesiredState, type DesiredStateResponse, isInDesiredState, isResourceNotFound, nothingToWaitFor, type StartStopApi, type StartStopResource,
+  applyDesiredState, type DesiredStateResponse, isInDesiredState, nothingToWaitFor, type StartStopApi, type StartStopResource,
 } from '../shared/desired-state';
 import { logEvent } from '../shared/log';
+import { unlessNotFound } from '../shared/values';
 
 /** What isComplete receives: the CloudFormation event merged with onEvent's response. */
 export type IsCompleteEvent = CloudFormationCustomResourceEvent & Partial<DesiredStateResponse>;
@@ -59,24 +60,16 @@ export async function isComplete(event: IsCompleteEvent, context?: Partial<Conte
 }
 
 async function describeImageBuilder(calls: AppStreamCalls, name: string): Promise<StartStopResource | undefined> {
-  try {
-    const result = await calls.call((client) => client.send(new DescribeImageBuildersCommand({ Names: [name] })));
-    const builder = result.ImageBuilders?.find((b) => b.Name === name);
-    if (!builder) {
-      return undefined;
-    }
-    const errors: Array<{ code?: string; message?: string }> = (builder.ImageBuilderErrors ?? [])
-      .map((e) => ({ code: e.ErrorCode, message: e.ErrorMessage }));
-    if (builder.StateChangeReason?.Code || builder.StateChangeReason?.Message) {
-      errors.push({ code: builder.StateChangeReason.Code, message: builder.StateChangeReason.Message });
-    }
-    return { name, state: builder.State, errors };
-  } catch (error) {
-    if (isResourceNotFound(error)) {
-      return undefined;
-    }
-    throw error;
+  const result = await unlessNotFound(calls.call((client) => client.send(new DescribeImageBuildersCommand({ Names: [name] }))));
+  const builder = result?.ImageBuilders?.find((b) => b.Name === name);
+  if (!builder) {
+    return undefined;
   }
+  const errors: Array<{ ErrorCode?: string; ErrorMessage?: string }> = [...builder.ImageBuilderErrors ?? []];
+  if (builder.StateChangeReason?.Code || builder.StateChangeReason?.Message) {
+    errors.push({ ErrorCode: builder.StateChangeReason.Code, ErrorMessage: builder.StateChangeReason.Message });
+  }
+  return { name, state: builder.State, errors };
 }
 
 function stringProp(props: Record<string, unknown>, name: string): string {

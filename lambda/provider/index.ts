@@ -8,11 +8,13 @@ import { IMAGE_BUILDER_STATE_RESOURCE_TYPE } from '../../src/apps/private/image-
 import { OBJECT_COPY_RESOURCE_TYPE } from '../../src/apps/private/object-copy-contract';
 import { FLEET_STATE_RESOURCE_TYPE, FLEET_UPDATE_GUARD_RESOURCE_TYPE } from '../../src/fleet/private/fleet-state-contract';
 import { IMAGE_LOOKUP_RESOURCE_TYPE } from '../../src/fleet/private/image-lookup-contract';
+import { IMAGE_RESOURCE_TYPE } from '../../src/images/private/image-contract';
 import { USAGE_REPORT_SUBSCRIPTION_RESOURCE_TYPE } from '../../src/operations/private/usage-reports-contract';
 import { STACK_THEME_RESOURCE_TYPE } from '../../src/stack/private/stack-theme-contract';
 import { USER_ENABLED_RESOURCE_TYPE } from '../../src/users/private/user-enabled-contract';
 import { USER_STACK_ASSOCIATION_RESOURCE_TYPE } from '../../src/users/private/user-stack-association-contract';
 import * as fleetState from '../fleet-state';
+import * as image from '../image';
 import * as imageBuilderState from '../image-builder-state';
 import * as imageLookup from '../image-lookup';
 import * as objectCopy from '../object-copy';
@@ -57,6 +59,7 @@ const KINDS: Readonly<Record<string, ResourceKind>> = {
   [STACK_THEME_RESOURCE_TYPE]: stackTheme,
   [OBJECT_COPY_RESOURCE_TYPE]: objectCopy,
   [IMAGE_BUILDER_STATE_RESOURCE_TYPE]: imageBuilderState,
+  [IMAGE_RESOURCE_TYPE]: image,
 };
 
 function kindOf(event: CloudFormationCustomResourceEvent): ResourceKind {

@@ -5,10 +5,9 @@
  * What differs between kinds (the calls, the states, how a failure shows) is a `StartStopApi`.
  */
 import type { AppStreamCalls } from './appstream';
+import { describeResourceErrors } from './values';
 import { DesiredStateAttributes, NO_TARGET_STATE, STATE_CHANGE_GRACE_MS } from '../../src/core/private/desired-state-contract';
 
-/** Upper bound of the errors text in a failure (CloudFormation shows a few KB at most). */
-const MAX_ERROR_TEXT = 1500;
 
 export const RUNNING = 'RUNNING';
 export const STOPPED = 'STOPPED';
@@ -18,7 +17,7 @@ export interface StartStopResource {
   readonly name: string;
   readonly state?: string;
   /** Its errors as `CODE: message` pairs (FleetErrors, ImageBuilderErrors). */
-  readonly errors: ReadonlyArray<{ readonly code?: string; readonly message?: string }>;
+  readonly errors: ReadonlyArray<{ readonly ErrorCode?: string; readonly ErrorMessage?: string }>;
 }
 
 /** One kind of resource that AppStream starts and stops. */
@@ -131,10 +130,7 @@ async function converge(api: StartStopApi, calls: AppStreamCalls, resource: Star
 
 /** The resource's errors, `CODE: message; ...`, cut to what CloudFormation shows. */
 export function describeErrors(resource: StartStopResource): string {
-  const text = resource.errors
-    .map((e) => `${e.code ?? 'UNKNOWN'}: ${e.message ?? '(no message)'}`)
-    .join('; ');
-  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}...` : text;
+  return describeResourceErrors(resource.errors);
 }
 
 /** What onEvent returns when isComplete must wait for `target` (or nothing, with NO_TARGET_STATE). */
@@ -154,7 +150,3 @@ export function nothingToWaitFor(physicalResourceId: string, extra: Record<strin
   return waitFor(physicalResourceId, NO_TARGET_STATE, 0, extra);
 }
 
-/** Whether `error` is AppStream's ResourceNotFoundException. */
-export function isResourceNotFound(error: unknown): boolean {
-  return (error as { name?: string })?.name === 'ResourceNotFoundException';
-}

@@ -23,8 +23,8 @@ import { CopyObjectCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/clien
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { STACK_THEME_RESOURCE_TYPE, StackThemeProps, type ThemeImageLocation } from '../../src/stack/private/stack-theme-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
-import { isNotFound } from '../shared/errors';
 import { logEvent } from '../shared/log';
+import { isNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {

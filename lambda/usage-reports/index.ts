@@ -25,8 +25,8 @@ import {
   UsageReportPhysicalIds,
 } from '../../src/operations/private/usage-reports-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
-import { isNotFound } from '../shared/errors';
 import { logEvent } from '../shared/log';
+import { isNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {

@@ -20,8 +20,8 @@ import {
   UserEnabledProps,
 } from '../../src/users/private/user-enabled-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
-import { isNotFound } from '../shared/errors';
 import { logEvent } from '../shared/log';
+import { isNotFound } from '../shared/values';
 
 /** What onEvent returns to the provider framework. */
 export interface OnEventResponse {

@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-appstream';
 import { chunk, MAX_PAGE_SIZE, userKey, type EntryFailure } from './plan';
 import type { UserEntry } from '../../src/users/private/user-stack-association-contract';
-import { isNotFound } from '../shared/errors';
 import { isDeadlineReached, type Deadline, type Pacer } from '../shared/pacing';
+import { isNotFound } from '../shared/values';
 
 /** Rounds in which entries answered with the per-entry code INTERNAL_ERROR are sent again. */
 const ENTRY_ATTEMPTS = 3;
@@ -44,7 +44,6 @@ export interface BatchOutcome {
   readonly outOfTime: boolean;
 }
 
-export { isNotFound };
 
 /** Every user associated with `stackName` (pages of 500). Throws ResourceNotFoundException for a missing stack. */
 export async function listAssociations(caller: Caller, stackName: string): Promise<UserEntry[]> {

@@ -22,7 +22,7 @@
 import type { AppStreamClient } from '@aws-sdk/client-appstream';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import { isNotFound, listAssociations, runBatches, type Caller } from './executor';
+import { listAssociations, runBatches, type Caller } from './executor';
 import {
   creatingResourceId,
   failureMessage,
@@ -46,6 +46,7 @@ import {
 import { appStreamClient, appStreamPacer, newPacer } from '../shared/appstream';
 import { logEvent } from '../shared/log';
 import { Deadline, type Pacer } from '../shared/pacing';
+import { isNotFound } from '../shared/values';
 
 /** Key of onEvent's answer that carries the start of the operation to every poll. */
 export const STARTED_AT = 'UserStackAssociationStartedAt';

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { FleetPlatform } from './fleet-platform';
 import { ImageLookup } from './private/image-lookup-resource';
+import type { IImage } from '../images/image';
 
 /**
  * Who owns the images that a look-up considers.
@@ -91,6 +92,16 @@ export abstract class FleetImage {
    */
   public static fromArn(imageArn: string): FleetImage {
     return new StaticFleetImage({ imageArn });
+  }
+
+  /**
+   * An image of this app (`Image`, made at deployment time: the fleet waits until it is AVAILABLE)
+   * or an imported one (`Image.fromImageName()`), given to the fleet by ARN.
+   *
+   * @param image the image
+   */
+  public static fromImage(image: IImage): FleetImage {
+    return new StaticFleetImage({ imageArn: image.imageArn });
   }
 
   /**

@@ -14,10 +14,12 @@
  *   SessionScriptS3Location, UsbDeviceFilterStrings); any other changed attribute, or any update of
  *   a STARTING or STOPPING fleet, is a ResourceInUseException;
  * - DescribeFleets of an unknown name is a ResourceNotFoundException;
- * - DescribeImages pages with MaxResults (0–25, ValidationException beyond; 0 or absent = 25),
- *   NextToken (InvalidNextTokenException when not one of ours) and filters by Type.
+ * - images and DescribeImages: see `images.ts`, which also makes, shares, copies and deletes them.
  */
+import { registerDescribeImages, type FakeImage } from './images';
 import { FakeAppStream, FakeServiceError } from './server';
+
+export type { FakeImage } from './images';
 
 /** A fleet error as DescribeFleets returns it. */
 export interface FakeFleetError {
@@ -39,24 +41,14 @@ export interface FakeFleet {
   nextStart?: { errors: FakeFleetError[]; fallBackToStopped: boolean };
 }
 
-/** One image of the fake. */
-export interface FakeImage {
-  readonly Name: string;
-  readonly Arn: string;
-  readonly State: string;
-  readonly Platform: string;
-  readonly Visibility: 'PUBLIC' | 'PRIVATE' | 'SHARED';
-  readonly CreatedTime: Date;
-}
-
 const ACCEPTED_WHILE_RUNNING: Record<string, string[]> = {
   ALWAYS_ON: ['DisplayName', 'ComputeCapacity', 'ImageName', 'ImageArn', 'DisconnectTimeoutInSeconds', 'IdleDisconnectTimeoutInSeconds'],
   ON_DEMAND: ['DisplayName', 'ComputeCapacity', 'ImageName', 'ImageArn', 'DisconnectTimeoutInSeconds', 'IdleDisconnectTimeoutInSeconds'],
   ELASTIC: ['DisplayName', 'DisconnectTimeoutInSeconds', 'IdleDisconnectTimeoutInSeconds', 'MaxConcurrentSessions', 'SessionScriptS3Location', 'UsbDeviceFilterStrings'],
 };
-const MAX_IMAGE_PAGE = 25;
-const REGION = 'us-east-1';
-const ACCOUNT = '111111111111';
+/** The Region and account of the fake (what a request signed for another Region sees is apart). */
+export const REGION = 'us-east-1';
+export const ACCOUNT = '111111111111';
 
 /** In-memory fleets and images, with the delays of the fleet state machine. */
 export class FleetState {
@@ -86,13 +78,16 @@ export class FleetState {
 
   /** Adds an image. */
   public addImage(name: string, createdTime: string, options: Partial<Omit<FakeImage, 'Name' | 'CreatedTime'>> = {}): FakeImage {
+    const region = options.Region ?? REGION;
     const image: FakeImage = {
+      ...options,
       Name: name,
-      Arn: options.Arn ?? `arn:aws:appstream:${REGION}::image/${name}`,
+      Arn: options.Arn ?? `arn:aws:appstream:${region}:${options.Visibility === 'PRIVATE' ? ACCOUNT : ''}:image/${name}`,
       State: options.State ?? 'AVAILABLE',
       Platform: options.Platform ?? 'WINDOWS_SERVER_2022',
       Visibility: options.Visibility ?? 'PUBLIC',
       CreatedTime: new Date(createdTime),
+      Region: region,
     };
     this.images.push(image);
     return image;
@@ -188,25 +183,7 @@ export function registerFleetOperations(fake: FakeAppStream, state: FleetState =
     return { Fleet: state.describe(fleet) };
   });
 
-  fake.register('DescribeImages', (input) => {
-    const maxResults = input?.MaxResults ?? MAX_IMAGE_PAGE;
-    if (!Number.isInteger(maxResults) || maxResults < 0 || maxResults > MAX_IMAGE_PAGE) {
-      throw new FakeServiceError('ValidationException', `MaxResults must be between 0 and ${MAX_IMAGE_PAGE}`);
-    }
-    const size = maxResults === 0 ? MAX_IMAGE_PAGE : maxResults;
-    const all = state.images.filter((image) => input?.Type === undefined || image.Visibility === input.Type);
-    let offset = 0;
-    if (input?.NextToken !== undefined) {
-      const match = /^images-(\d+)$/.exec(String(input.NextToken));
-      if (!match) {
-        throw new FakeServiceError('InvalidNextTokenException', 'Invalid NextToken');
-      }
-      offset = Number(match[1]);
-    }
-    const page = all.slice(offset, offset + size).map((image) => ({ ...image, CreatedTime: image.CreatedTime.getTime() / 1000 }));
-    const next = offset + size < all.length ? `images-${offset + size}` : undefined;
-    return next ? { Images: page, NextToken: next } : { Images: page };
-  });
+  registerDescribeImages(fake, state);
 
   return state;
 }

@@ -26,8 +26,14 @@ export class FakeServiceError extends Error {
   }
 }
 
+/** What a request says besides its input: the Region its client signed it for. */
+export interface RequestContext {
+  /** From the SigV4 credential scope (`Credential=<key>/<date>/<region>/appstream/aws4_request`). */
+  readonly region: string;
+}
+
 /** Implementation of one operation: takes the parsed JSON input, returns the JSON output. */
-export type OperationHandler = (input: any) => any | Promise<any>;
+export type OperationHandler = (input: any, request: RequestContext) => any | Promise<any>;
 
 /** A fault answered instead of (or, for `lostResponse`, after) the operation. */
 export type Fault =
@@ -280,7 +286,7 @@ export class FakeAppStream {
     }
     let output: any;
     try {
-      output = await handler(input);
+      output = await handler(input, { region: signedRegion(req) });
     } catch (error) {
       const serviceError = error instanceof FakeServiceError
         ? error
@@ -312,6 +318,12 @@ export class FakeAppStream {
     });
     res.end(body);
   }
+}
+
+/** The Region of the SigV4 credential scope of `req` (the fake's default Region when unsigned). */
+function signedRegion(req: http.IncomingMessage): string {
+  const match = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
+  return match?.[1] ?? 'us-east-1';
 }
 
 let requestCounter = 0;

@@ -16,6 +16,7 @@ import {
   IMAGE_BUILDER_DESCRIBE_ACTIONS,
   IMAGE_BUILDER_STATE_CHANGE_ACTIONS,
   IMAGE_DESCRIBE_ACTIONS,
+  IMAGE_MANAGE_ACTIONS,
   OBJECT_COPY_DESTINATION_ACTIONS,
   OBJECT_COPY_SOURCE_ACTIONS,
   STACK_THEME_ACTIONS,
@@ -104,6 +105,8 @@ export class AppStreamProvider extends Construct {
   private readonly done = new Set<string>();
   /** One statement whose resources grow with every fleet granted. */
   private readonly fleetStateChangeStatement = new iam.PolicyStatement({ actions: FLEET_STATE_CHANGE_ACTIONS, resources: [] });
+  /** One statement whose resources grow with every image granted. */
+  private readonly imageManageStatement = new iam.PolicyStatement({ actions: IMAGE_MANAGE_ACTIONS, resources: [] });
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -193,6 +196,40 @@ export class AppStreamProvider extends Construct {
     this.grantOnAnyResource(USER_ENABLE_DISABLE_ACTIONS,
       'EnableUser and DisableUser (and the Describe actions of other kinds) have no resource type in the '
       + 'Service Authorization Reference: they take "*" only.');
+  }
+
+  /**
+   * Lets the handler make, share, copy, tag and delete the images with these ARNs (which may end
+   * with `*`: the names a generated name may take), and list images to follow their state.
+   */
+  public grantManageImages(imageArns: string[]): void {
+    this.grantDescribeImages();
+    for (const imageArn of imageArns) {
+      this.once(`ManageImage:${imageArn}`, () => {
+        if (this.imageManageStatement.resources.length === 0) {
+          this.handlerRole.addToPrincipalPolicy(this.imageManageStatement);
+        }
+        this.imageManageStatement.addResources(imageArn);
+        if (imageArn.endsWith('*')) {
+          this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(imageArn))}]`,
+            'A generated image name ends with a hash of the image\'s source, known only at deployment: the handler acts on '
+            + 'the images whose names start with the construct\'s own prefix, and never on an image it did not make.',
+            this.handlerRole);
+        }
+      });
+    }
+  }
+
+  /**
+   * Lets the handler pass `role` to AppStream (CreateImportedImage's `IamRoleArn`), and to no
+   * other service.
+   */
+  public grantPassRole(role: iam.IRole): void {
+    this.once(`PassRole:${role.node.path}`, () => this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'appstream.amazonaws.com' } },
+    })));
   }
 
   /** Lets the handler associate and disassociate users of the stack with this ARN. */

@@ -119,3 +119,28 @@ export const THEME_STYLINGS: readonly string[] = ['LIGHT_BLUE', 'BLUE', 'PINK', 
 export const APPLICATION_PLATFORMS_MAX = 4;
 /** `AppstreamAgentVersion`: 1 to 100 characters. */
 export const AGENT_VERSION = { min: 1, max: 100 };
+
+// ---- Image ----
+
+/** `PhotonAmiId` (CreateImportedImage's `SourceAmiId`): `^ami-[a-z0-9]{8,17}$`. */
+export const AMI_ID_PATTERN = /^ami-[a-z0-9]{8,17}$/;
+/**
+ * `ImageImportDescription` and `ImageImportDisplayName` (CreateImportedImage): at most 256 and 100
+ * characters of `^[a-zA-Z0-9_.() -]+$`. CreateUpdatedImage's and CopyImage's `Description` and
+ * `DisplayName` take any characters.
+ */
+export const IMAGE_IMPORT_TEXT_PATTERN = /^[a-zA-Z0-9_.() -]+$/;
+/** `AwsAccountId` (image sharing): `^\d+$`, documented as "the 12-digit identifier". */
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+/** `RegionName` (CopyImage's `DestinationRegion`): 1 to 32 characters. */
+export const REGION_NAME_MAX_LENGTH = 32;
+/** `AppCatalogConfig`: at most 50 applications. */
+export const APP_CATALOG_MAX = 50;
+/** `AppName`: a letter or digit, then up to 99 letters, digits, `_`, `.` or `-`. */
+export const APP_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$/;
+/** `AppDisplayName`: a letter or digit, then up to 99 letters, digits, `_`, `.`, `-` or spaces. */
+export const APP_DISPLAY_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_. -]{0,99}$/;
+/** `FilePath`: at most 32,767 characters. */
+export const FILE_PATH_MAX_LENGTH = 32_767;
+/** `LaunchParameters`: at most 1024 characters, no NUL. */
+export const LAUNCH_PARAMETERS_MAX_LENGTH = 1024;

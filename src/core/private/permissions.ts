@@ -78,3 +78,21 @@ export const STACK_THEME_ACTIONS = [
  */
 export const OBJECT_COPY_SOURCE_ACTIONS = ['s3:GetObject'];
 export const OBJECT_COPY_DESTINATION_ACTIONS = ['s3:PutObject', 's3:DeleteObject'];
+
+/**
+ * Make, share, copy, tag and delete images (the `Image` construct's handler): the Service
+ * Authorization Reference scopes each to the `image` resource type, so on the ARNs of the images
+ * the construct makes (a generated name: its prefix followed by `*`), in its Region and in each
+ * Region it copies to, and on the image it updates. Tag-on-create needs `appstream:TagResource`.
+ */
+export const IMAGE_MANAGE_ACTIONS = [
+  'appstream:CreateImportedImage',
+  'appstream:CreateUpdatedImage',
+  'appstream:CopyImage',
+  'appstream:DeleteImage',
+  'appstream:DescribeImagePermissions',
+  'appstream:UpdateImagePermissions',
+  'appstream:DeleteImagePermissions',
+  'appstream:TagResource',
+  'appstream:UntagResource',
+];
