@@ -116,7 +116,7 @@ export class AppStreamProvider extends Construct {
     this.handlerRole = this.lambdaRole('HandlerRole');
     const handlerLogs = this.logGroup('HandlerLogs', this.handlerRole);
     const handler = (handlerId: string, exportName: string) => new lambda.Function(this, handlerId, {
-      description: 'Fleet states, image look-ups and user-stack associations of AppStream (cdk-appstream)',
+      description: 'The custom resources of cdk-appstream (AppStream) in this CDK stack',
       runtime: HANDLER_RUNTIME,
       code,
       handler: `index.${exportName}`,
