@@ -1,12 +1,12 @@
 /**
  * The stack-theme handler through the provider's entry and the provider framework's emulator, with
- * the real AWS SDK against the local fake AppStream endpoint (S3 copies mocked): every lifecycle
- * path, with the endpoint rejecting beyond its rate and injecting faults.
+ * the real AWS SDK against the local fake AppStream endpoint: every lifecycle path, with the endpoint
+ * rejecting beyond its rate and injecting faults. The images are S3 locations AppStream reads as
+ * they are (copies of files are Custom::AppStreamObjectCopy resources): no S3 call.
  */
-import { CopyObjectCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { isComplete, onEvent } from '../lambda/provider';
-import { resetS3Client } from '../lambda/stack-theme';
 import { FakeAppStream, type FaultName, useFakeEndpoint } from './fake-appstream/server';
 import { registerThemeOperations, ThemeState } from './fake-appstream/themes';
 import { type FrameworkOptions, resourceEvents, runCustomResource } from './util/provider-framework';
@@ -26,8 +26,8 @@ const props = (overrides: Record<string, unknown> = {}) => ({
   TitleText: 'Example Corp apps',
   ThemeStyling: 'BLUE',
   FooterLinks: [{ DisplayName: 'IT support', FooterLinkURL: 'https://support.example.com' }],
-  OrganizationLogo: { Bucket: 'theme-images', Key: 'theme/aaa.png', SourceBucket: 'cdk-assets', SourceKey: 'aaa.png' },
-  Favicon: { Bucket: 'theme-images', Key: 'theme/bbb.ico', SourceBucket: 'cdk-assets', SourceKey: 'bbb.ico' },
+  OrganizationLogo: { Bucket: 'appstream-files', Key: 'cdk-appstream/aaa.png' },
+  Favicon: { Bucket: 'appstream-files', Key: 'cdk-appstream/bbb.ico' },
   ...overrides,
 });
 
@@ -43,10 +43,8 @@ afterAll(async () => {
 
 beforeEach(() => {
   useFakeEndpoint(endpoint);
-  resetS3Client();
   s3.reset();
-  s3.on(CopyObjectCommand).resolves({});
-  s3.on(DeleteObjectCommand).resolves({});
+  s3.onAnyCommand().rejects(new Error('unexpected S3 call'));
   state = registerThemeOperations(fake).addStack('portal', 'portal-2');
   fake.resetCalls();
   fake.clearFaults();
@@ -54,7 +52,10 @@ beforeEach(() => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+  expect(s3.calls()).toHaveLength(0);
+});
 
 test('create, update, delete', async () => {
   const created = await run(events.create(props()));
@@ -67,7 +68,6 @@ test('create, update, delete', async () => {
 
   expect((await run(events.delete('portal', props()))).Status).toBe('SUCCESS');
   expect(state.themes.has('portal')).toBe(false);
-  expect(s3.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input.Key).sort()).toEqual(['theme/aaa.png', 'theme/bbb.ico']);
 });
 
 test('a repeated Create converges on the template\'s theme', async () => {

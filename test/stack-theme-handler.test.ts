@@ -4,19 +4,20 @@ import {
   DescribeThemeForStackCommand,
   UpdateThemeForStackCommand,
 } from '@aws-sdk/client-appstream';
-import { CopyObjectCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { changes, onEvent, parseProps, resetS3Client } from '../lambda/stack-theme';
+import { changes, onEvent, parseProps } from '../lambda/stack-theme';
 import { resourceEvents } from './util/provider-framework';
 import { strictAppStreamMock } from './util/strict-appstream-mock';
 import { STACK_THEME_RESOURCE_TYPE } from '../src/stack/private/stack-theme-contract';
 
 const appStream = strictAppStreamMock();
+// The handler never calls S3: the copies of images from files are Custom::AppStreamObjectCopy resources.
 const s3 = mockClient(S3Client);
 const events = resourceEvents({ resourceType: STACK_THEME_RESOURCE_TYPE, logicalResourceId: 'Theme' });
 const awsError = (name: string) => Object.assign(new Error(name), { name, $metadata: {} });
 
-const logo = { Bucket: 'theme-images', Key: 'theme/aaa.png', SourceBucket: 'cdk-assets', SourceKey: 'aaa.png' };
+const logo = { Bucket: 'appstream-files', Key: 'cdk-appstream/aaa.png' };
 const favicon = { Bucket: 'branding', Key: 'favicon.ico' };
 const props = (overrides: Record<string, unknown> = {}) => ({
   StackName: 'portal',
@@ -29,28 +30,25 @@ const props = (overrides: Record<string, unknown> = {}) => ({
 });
 
 beforeEach(() => {
-  resetS3Client();
   s3.reset();
   s3.onAnyCommand().rejects(new Error('unexpected S3 call'));
-  s3.on(CopyObjectCommand).resolves({});
-  s3.on(DeleteObjectCommand).resolves({});
 });
 
+afterEach(() => expect(s3.calls()).toHaveLength(0));
+
 describe('create', () => {
-  test('copies the asset image into the theme bucket, then creates the theme', async () => {
+  test('creates the theme with the S3 locations as given (no copy)', async () => {
     appStream.on(DescribeThemeForStackCommand).rejects(awsError('ResourceNotFoundException'));
     appStream.on(CreateThemeForStackCommand).resolves({});
 
     expect(await onEvent(events.create(props()))).toEqual({ PhysicalResourceId: 'portal' });
 
-    expect(s3).toHaveReceivedCommandTimes(CopyObjectCommand, 1);
-    expect(s3).toHaveReceivedCommandWith(CopyObjectCommand, { Bucket: 'theme-images', Key: 'theme/aaa.png', CopySource: 'cdk-assets/aaa.png' });
     expect(appStream).toHaveReceivedCommandWith(CreateThemeForStackCommand, {
       StackName: 'portal',
       TitleText: 'Example Corp apps',
       ThemeStyling: 'BLUE',
       FooterLinks: [{ DisplayName: 'IT support', FooterLinkURL: 'https://support.example.com' }],
-      OrganizationLogoS3Location: { S3Bucket: 'theme-images', S3Key: 'theme/aaa.png' },
+      OrganizationLogoS3Location: { S3Bucket: 'appstream-files', S3Key: 'cdk-appstream/aaa.png' },
       FaviconS3Location: { S3Bucket: 'branding', S3Key: 'favicon.ico' },
     });
   });
@@ -96,19 +94,12 @@ describe('create', () => {
 
     await expect(onEvent(events.create(props()))).rejects.toThrow('ResourceNotFoundException');
   });
-
-  test('a copy that fails fails the resource before any theme call', async () => {
-    s3.on(CopyObjectCommand).rejects(awsError('AccessDenied'));
-
-    await expect(onEvent(events.create(props()))).rejects.toThrow('AccessDenied');
-    expect(appStream.calls()).toHaveLength(0);
-  });
 });
 
 describe('update', () => {
-  test('sends only what changed; removed footer links are deleted; the replaced copy is deleted', async () => {
+  test('sends only what changed; removed footer links are deleted', async () => {
     appStream.on(UpdateThemeForStackCommand).resolves({});
-    const newLogo = { ...logo, Key: 'theme/bbb.png', SourceKey: 'bbb.png' };
+    const newLogo = { ...logo, Key: 'cdk-appstream/bbb.png' };
 
     await onEvent(events.update('portal', props({ TitleText: 'New title', FooterLinks: [], OrganizationLogo: newLogo }), props()));
 
@@ -116,17 +107,15 @@ describe('update', () => {
       StackName: 'portal',
       TitleText: 'New title',
       AttributesToDelete: ['FOOTER_LINKS'],
-      OrganizationLogoS3Location: { S3Bucket: 'theme-images', S3Key: 'theme/bbb.png' },
+      OrganizationLogoS3Location: { S3Bucket: 'appstream-files', S3Key: 'cdk-appstream/bbb.png' },
     });
     expect(appStream.commandCalls(UpdateThemeForStackCommand)[0].args[0].input).not.toHaveProperty('ThemeStyling');
-    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Bucket: 'theme-images', Key: 'theme/aaa.png' });
   });
 
-  test('nothing changed: no theme call, no deletion', async () => {
+  test('nothing changed: no call', async () => {
     await onEvent(events.update('portal', props(), props()));
 
     expect(appStream.calls()).toHaveLength(0);
-    expect(s3).not.toHaveReceivedCommand(DeleteObjectCommand);
   });
 
   test('another stack: the theme is created there under a new physical id', async () => {
@@ -139,14 +128,12 @@ describe('update', () => {
 });
 
 describe('delete', () => {
-  test('deletes the theme and the copies this resource made (never the user\'s own objects)', async () => {
+  test('deletes the theme, and no image (the copies are deleted by their own resources, after the theme)', async () => {
     appStream.on(DeleteThemeForStackCommand).resolves({});
 
     await onEvent(events.delete('portal', props()));
 
     expect(appStream).toHaveReceivedCommandWith(DeleteThemeForStackCommand, { StackName: 'portal' });
-    expect(s3).toHaveReceivedCommandTimes(DeleteObjectCommand, 1);
-    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Bucket: 'theme-images', Key: 'theme/aaa.png' });
   });
 
   test('a theme (or stack) already gone is fine', async () => {

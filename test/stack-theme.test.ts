@@ -24,7 +24,7 @@ function errorOf(fn: () => unknown): string {
 }
 
 describe('stack.theme()', () => {
-  test('a Custom::AppStreamStackTheme with the images copied from assets into a bucket AppStream may read', () => {
+  test('a Custom::AppStreamStackTheme with the images copied from assets (AppStreamFile.fromAsset) into a bucket AppStream may read', () => {
     const { stack, appStack } = setup();
     const theme = appStack.theme({
       title: 'Example Corp apps',
@@ -35,41 +35,46 @@ describe('stack.theme()', () => {
     });
     const template = Template.fromStack(stack);
 
+    // The handler gets only where AppStream reads the images: the copies
     template.hasResourceProperties('Custom::AppStreamStackTheme', {
       StackName: { Ref: Match.stringLikeRegexp('^Portal') },
       TitleText: 'Example Corp apps',
       ThemeStyling: 'BLUE',
       FooterLinks: [{ DisplayName: 'IT support', FooterLinkURL: 'https://support.example.com' }],
-      OrganizationLogo: {
-        Bucket: { Ref: Match.stringLikeRegexp('ThemeImages') },
-        Key: Match.stringLikeRegexp('^theme/[0-9a-f]{64}\\.png$'),
-        SourceBucket: Match.anyValue(),
-        SourceKey: Match.stringLikeRegexp('^[0-9a-f]{64}\\.png$'),
-      },
-      Favicon: { Key: Match.stringLikeRegexp('^theme/[0-9a-f]{64}\\.ico$') },
+      OrganizationLogo: { Bucket: { Ref: Match.stringLikeRegexp('^AppStreamFiles') }, Key: Match.stringLikeRegexp('^cdk-appstream/[0-9a-f]{64}\\.png$') },
+      Favicon: { Bucket: { Ref: Match.stringLikeRegexp('^AppStreamFiles') }, Key: Match.stringLikeRegexp('^cdk-appstream/[0-9a-f]{64}\\.ico$') },
     });
-    // AppStream may read the copies, on behalf of this account only
+    // One copy per image, into the stack's one files bucket (no bucket of the theme)
+    template.resourceCountIs('Custom::AppStreamObjectCopy', 2);
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    template.hasResourceProperties('Custom::AppStreamObjectCopy', {
+      SourceKey: Match.stringLikeRegexp('^[0-9a-f]{64}\\.png$'),
+      DestinationKey: Match.stringLikeRegexp('^cdk-appstream/[0-9a-f]{64}\\.png$'),
+    });
+    // AppStream may read each copy, on behalf of this account only
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({
           Principal: { Service: 'appstream.amazonaws.com' },
           Action: 's3:GetObject',
-          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('ThemeImages'), 'Arn'] }, '/theme/*']] },
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^AppStreamFiles'), 'Arn'] }, Match.stringLikeRegexp('^/cdk-appstream/[0-9a-f]{64}\\.png$')]] },
           Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
         })]),
       },
     });
-    // The handler: the theme actions on this stack only, the asset images, the copies
+    // The handler: the theme actions on this stack only; the S3 rights are the copies' (no theme image grants)
     const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
     expect(policies).toContain('appstream:CreateThemeForStack');
     expect(policies).toMatch(/:stack\/","?\{"Ref":"Portal/);
-    expect(policies).toContain('/*.png');
-    expect(policies).toContain('/*.ico');
-    expect(policies).toContain('s3:PutObject');
-    expect(theme.imagesBucket).toBeDefined();
-    // after the stack and the bucket policy
+    expect(policies).not.toContain('/*.png');
+    expect(policies).not.toContain('/theme/*');
+    expect(theme.imagesBucket).toBe(stack.node.findChild('AppStreamFiles'));
+    // after the stack, the copies and the bucket policy; the copies outlive the theme on delete
     const [resource] = Object.values(template.findResources('Custom::AppStreamStackTheme'));
-    expect(resource.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^Portal/), expect.stringMatching(/ThemeImagesPolicy/)]));
+    const copies = Object.keys(template.findResources('Custom::AppStreamObjectCopy'));
+    expect(resource.DependsOn).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Portal/), expect.stringMatching(/^AppStreamFilesPolicy/), ...copies,
+    ]));
   });
 
   test('defaults: LIGHT_BLUE, no footer links', () => {
@@ -78,26 +83,36 @@ describe('stack.theme()', () => {
     Template.fromStack(stack).hasResourceProperties('Custom::AppStreamStackTheme', { ThemeStyling: 'LIGHT_BLUE', FooterLinks: [] });
   });
 
-  test('images already in a bucket of the app: no copy, no images bucket, the bucket opened to AppStream for the object', () => {
+  test('images already in a bucket of the app: no copy, no files bucket, the bucket opened to AppStream for the object', () => {
     const { stack, appStack } = setup();
     const branding = new s3.Bucket(stack, 'Branding');
     const theme = appStack.theme({ title: 'Apps', logo: ThemeImage.fromBucket(branding, 'logo.png'), favicon: ThemeImage.fromBucket(branding, 'favicon.ico') });
     const template = Template.fromStack(stack);
 
     expect(theme.imagesBucket).toBeUndefined();
+    template.resourceCountIs('Custom::AppStreamObjectCopy', 0);
+    template.resourceCountIs('AWS::S3::Bucket', 1);
     template.hasResourceProperties('Custom::AppStreamStackTheme', {
-      OrganizationLogo: { Bucket: { Ref: Match.stringLikeRegexp('^Branding') }, Key: 'logo.png', SourceBucket: Match.absent() },
+      OrganizationLogo: { Bucket: { Ref: Match.stringLikeRegexp('^Branding') }, Key: 'logo.png' },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'appstream.amazonaws.com' } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Principal: { Service: 'appstream.amazonaws.com' },
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Branding'), 'Arn'] }, '/logo.png']] },
+        })]),
+      },
     });
+    const [resource] = Object.values(template.findResources('Custom::AppStreamStackTheme'));
+    expect(resource.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^BrandingPolicy/)]));
   });
 
-  test('an imported bucket: a warning says what to allow', () => {
+  test('an imported bucket: the warning of AppStreamFile says what to allow', () => {
     const { stack, appStack } = setup();
     const imported = s3.Bucket.fromBucketName(stack, 'Imported', 'branding-bucket');
     appStack.theme({ title: 'Apps', logo: ThemeImage.fromBucket(imported, 'logo.png'), favicon: ThemeImage.fromFile(FAVICON) });
-    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('branding-bucket is not managed by this app.*theme image logo.png'));
+    Annotations.fromStack(stack).hasWarning('/TestStack/Portal/Theme',
+      Match.stringLikeRegexp('branding-bucket is not managed by this app.*s3:GetObject on the object logo.png.*cdk-appstream:app-file-bucket-policy'));
   });
 
   test('a file that is no image type browsers show: a warning', () => {

@@ -2,13 +2,15 @@
  * Handler of `Custom::AppStreamStackTheme`: the theme (custom branding) of a stack
  * (CreateThemeForStack / UpdateThemeForStack / DeleteThemeForStack, which CloudFormation lacks).
  *
- * - Create: copies images shipped as assets into the theme's bucket (AppStream cannot read the
- *   assets bucket), then creates the theme; a theme that exists already (a repeated event, or one
- *   made by hand for a stack this app owns) is updated to the template's instead.
+ * - Create: creates the theme; a theme that exists already (a repeated event, or one made by hand
+ *   for a stack this app owns) is updated to the template's instead.
  * - Update: on the same stack, sends only what changed (footer links removed: `AttributesToDelete`);
  *   on another stack (the stack was replaced), creates the theme there under a new physical id, and
  *   CloudFormation deletes the old one.
- * - Delete: deletes the theme (one already gone is fine) and the image copies.
+ * - Delete: deletes the theme (one already gone is fine).
+ *
+ * The images are S3 locations that AppStream may read already: images shipped as assets are copied
+ * by `Custom::AppStreamObjectCopy` resources, which the theme depends on.
  */
 import {
   CreateThemeForStackCommand,
@@ -19,7 +21,6 @@ import {
   UpdateThemeForStackCommand,
   type UpdateThemeForStackCommandInput,
 } from '@aws-sdk/client-appstream';
-import { CopyObjectCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { STACK_THEME_RESOURCE_TYPE, StackThemeProps, type ThemeImageLocation } from '../../src/stack/private/stack-theme-contract';
 import { appStreamCalls, type AppStreamCalls } from '../shared/appstream';
@@ -41,18 +42,6 @@ export interface ThemeSpec {
   readonly favicon: ThemeImageLocation;
 }
 
-let s3: S3Client | undefined;
-/** The process-wide S3 client (the SDK's own retries: S3 throttling is standard). */
-function s3Client(): S3Client {
-  s3 ??= new S3Client({});
-  return s3;
-}
-
-/** Forgets the S3 client (tests that change the environment). */
-export function resetS3Client(): void {
-  s3 = undefined;
-}
-
 export async function onEvent(event: CloudFormationCustomResourceEvent, context?: Partial<Context>): Promise<OnEventResponse> {
   logEvent(event);
   if (event.ResourceType !== STACK_THEME_RESOURCE_TYPE) {
@@ -62,23 +51,19 @@ export async function onEvent(event: CloudFormationCustomResourceEvent, context?
   const spec = parseProps(event.ResourceProperties);
   switch (event.RequestType) {
     case 'Create':
-      await copyImages(spec);
       await createOrUpdate(calls, spec);
       return { PhysicalResourceId: spec.stackName };
     case 'Update': {
       const old = parseProps(event.OldResourceProperties);
-      await copyImages(spec);
       if (old.stackName !== spec.stackName) {
         await createOrUpdate(calls, spec);
       } else {
         await update(calls, spec.stackName, changes(old, spec));
       }
-      await deleteCopies(unusedCopies(old, spec));
       return { PhysicalResourceId: spec.stackName };
     }
     case 'Delete':
       await deleteTheme(calls, spec.stackName);
-      await deleteCopies(copies(spec));
       return { PhysicalResourceId: event.PhysicalResourceId };
   }
 }
@@ -151,35 +136,6 @@ async function deleteTheme(calls: AppStreamCalls, stackName: string): Promise<vo
       throw error;
     }
   }
-}
-
-/** Copies the asset images into the theme's bucket (idempotent: the same object again). */
-async function copyImages(spec: ThemeSpec): Promise<void> {
-  for (const image of copies(spec)) {
-    await s3Client().send(new CopyObjectCommand({
-      Bucket: image.Bucket,
-      Key: image.Key,
-      CopySource: `${image.SourceBucket}/${encodeURIComponent(image.SourceKey!)}`,
-    }));
-  }
-}
-
-async function deleteCopies(images: ThemeImageLocation[]): Promise<void> {
-  for (const image of images) {
-    // S3 answers a missing key with success.
-    await s3Client().send(new DeleteObjectCommand({ Bucket: image.Bucket, Key: image.Key }));
-  }
-}
-
-/** The images of `spec` that the handler copies (those shipped as assets). */
-function copies(spec: ThemeSpec): ThemeImageLocation[] {
-  return [spec.logo, spec.favicon].filter((image) => image.SourceBucket !== undefined && image.SourceKey !== undefined);
-}
-
-/** The copies of `old` that `spec` no longer uses. */
-function unusedCopies(old: ThemeSpec, spec: ThemeSpec): ThemeImageLocation[] {
-  const used = new Set(copies(spec).map((image) => `${image.Bucket}/${image.Key}`));
-  return copies(old).filter((image) => !used.has(`${image.Bucket}/${image.Key}`));
 }
 
 function s3Location(image: ThemeImageLocation) {

@@ -1,11 +1,10 @@
 import * as fs from 'fs';
-import * as path from 'path';
-import { Annotations, ArnFormat, CustomResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CustomResource, Stack, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { STACK_THEME_RESOURCE_TYPE, StackThemeProps as Props, ThemeImageLocation } from './private/stack-theme-contract';
 import { IStack } from './stack-interface';
+import { AppStreamFile, AppStreamFileConfig } from '../apps/app-file';
 import { AppStreamProvider } from '../core/private/appstream-provider';
 import { enumLikeValue } from '../core/private/enum-like';
 import { checkEnumLike, checkList, checkString } from '../core/private/input-types';
@@ -17,7 +16,6 @@ import {
   THEME_STYLINGS,
   THEME_TEXT,
 } from '../core/private/limits';
-import { grantServiceAccess } from '../core/private/service-access';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
 
@@ -53,13 +51,14 @@ export class ThemeStyling {
  */
 export class ThemeImage {
   /**
-   * An image file of this app, uploaded as a CDK asset. At deployment the handler copies it into a
-   * bucket of the theme whose policy lets AppStream read it (the assets bucket's policy cannot).
+   * An image file of this app, uploaded as a CDK asset and copied at deployment into a bucket of the
+   * CDK stack whose policy lets AppStream read it (the assets bucket's policy cannot), as
+   * `AppStreamFile.fromAsset()` does.
    *
    * @param filePath path of the image file
    */
   public static fromFile(filePath: string): ThemeImage {
-    return new ThemeImage(filePath, undefined, undefined);
+    return new ThemeImage(AppStreamFile.fromAsset(filePath), filePath, undefined, undefined);
   }
 
   /**
@@ -72,9 +71,11 @@ export class ThemeImage {
    * @param key the object key (1 to 1,024 characters)
    */
   public static fromBucket(bucket: s3.IBucket, key: string): ThemeImage {
-    return new ThemeImage(undefined, bucket, key);
+    return new ThemeImage(AppStreamFile.fromBucket(bucket, key), undefined, bucket, key);
   }
 
+  /** The file AppStream reads. @internal */
+  public readonly _file: AppStreamFile;
   /** @internal */
   public readonly _filePath?: string;
   /** @internal */
@@ -82,7 +83,8 @@ export class ThemeImage {
   /** @internal */
   public readonly _key?: string;
 
-  private constructor(filePath: string | undefined, bucket: s3.IBucket | undefined, key: string | undefined) {
+  private constructor(file: AppStreamFile, filePath: string | undefined, bucket: s3.IBucket | undefined, key: string | undefined) {
+    this._file = file;
     this._filePath = filePath;
     this._bucket = bucket;
     this._key = key;
@@ -151,8 +153,9 @@ const IMAGE_SIGNATURES: ReadonlyArray<[string, (head: Buffer) => boolean]> = [
  * The theme (custom branding) of an AppStream stack: title, logo, favicon, footer links and color
  * (CreateThemeForStack, which CloudFormation lacks), as `Custom::AppStreamStackTheme`.
  *
- * Images from files ship as CDK assets; the handler copies them into a bucket of the theme that
- * AppStream may read. Removing the theme deletes it (DeleteThemeForStack) and the copies.
+ * Images are `AppStreamFile`s: images from files ship as CDK assets, copied into a bucket of the CDK
+ * stack that AppStream may read (`Custom::AppStreamObjectCopy`) before the theme is made. Removing
+ * the theme deletes it (DeleteThemeForStack), and then the copies.
  *
  * @resource Custom::AppStreamStackTheme
  */
@@ -160,7 +163,10 @@ export class StackTheme extends Construct {
   /** The custom resource. */
   public readonly resource: CustomResource;
 
-  /** The bucket AppStream reads the images from, when an image comes from a file. */
+  /**
+   * When an image comes from a file, the bucket that holds its copy, where AppStream reads it: the
+   * CDK stack's bucket of copies of file assets, shared with app blocks and application icons.
+   */
   public readonly imagesBucket?: s3.IBucket;
 
   constructor(scope: Construct, id: string, props: StackThemeProps) {
@@ -173,39 +179,13 @@ export class StackTheme extends Construct {
     });
     provider.grantStackTheme(stackArn);
 
-    const fileImages = [props.logo, props.favicon].some((image) => image._filePath !== undefined);
-    const imagesBucket = fileImages ? new s3.Bucket(this, 'Images', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      // The handler deletes the copies with the theme: the bucket is then empty.
-      removalPolicy: RemovalPolicy.DESTROY,
-    }) : undefined;
-    this.imagesBucket = imagesBucket;
-    if (imagesBucket) {
-      provider.acknowledgeNagFinding('AwsSolutions-S1',
-        'The theme images bucket holds only copies of the logo and favicon, written by the deployment for AppStream to read.',
-        imagesBucket);
-      grantServiceAccess(this, imagesBucket, {
-        key: 'theme/*', warningId: Warnings.THEME_IMAGE_BUCKET_POLICY, what: 'the theme images', owner: "this stack's account",
-      });
-      provider.grantWriteThemeImages(imagesBucket.arnForObjects('theme/*'));
-    }
-
-    const location = (name: string, image: ThemeImage): ThemeImageLocation => {
-      if (image._filePath !== undefined) {
-        const asset = new s3_assets.Asset(this, name, { path: image._filePath });
-        const extension = path.extname(image._filePath).toLowerCase();
-        // Asset keys are `<hash><extension>`: `*<extension>` also covers the image of the previous
-        // deployment, which an update's rollback copies again.
-        provider.grantReadThemeImageAssets(asset.bucket.arnForObjects(`*${extension}`));
-        return { Bucket: imagesBucket!.bucketName, Key: `theme/${asset.assetHash}${extension}`, SourceBucket: asset.s3BucketName, SourceKey: asset.s3ObjectKey };
-      }
-      grantServiceAccess(this, image._bucket!, {
-        key: image._key!, warningId: Warnings.THEME_IMAGE_BUCKET_POLICY, what: `the theme image ${image._key}`, owner: "this stack's account",
-      });
-      return { Bucket: image._bucket!.bucketName, Key: image._key! };
-    };
+    // Where AppStream reads each image: the copy of a file asset, or the user's object, each with
+    // what must exist before the theme refers to it (the copy, the bucket policy).
+    const logo = props.logo._file.bind(this, 'Logo');
+    const favicon = props.favicon._file.bind(this, 'Favicon');
+    this.imagesBucket = props.logo._filePath !== undefined ? logo.bucket
+      : props.favicon._filePath !== undefined ? favicon.bucket : undefined;
+    const location = (image: AppStreamFileConfig): ThemeImageLocation => ({ Bucket: image.bucket.bucketName, Key: image.key });
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
@@ -215,14 +195,17 @@ export class StackTheme extends Construct {
         [Props.TITLE_TEXT]: props.title,
         [Props.THEME_STYLING]: (props.styling ?? ThemeStyling.LIGHT_BLUE).value,
         [Props.FOOTER_LINKS]: (props.footerLinks ?? []).map((link) => ({ DisplayName: link.displayName, FooterLinkURL: link.url })),
-        [Props.ORGANIZATION_LOGO]: location('Logo', props.logo),
-        [Props.FAVICON]: location('Favicon', props.favicon),
+        [Props.ORGANIZATION_LOGO]: location(logo),
+        [Props.FAVICON]: location(favicon),
       },
     });
-    // After the stack exists, and after AppStream may read the images.
+    // After the stack exists, and after AppStream may read the images (AppStream fetches them at
+    // CreateThemeForStack); the copies are deleted after the theme.
     this.resource.node.addDependency(props.stack);
-    if (imagesBucket) {
-      this.resource.node.addDependency(imagesBucket);
+    for (const image of [logo, favicon]) {
+      if (image.dependency) {
+        this.resource.node.addDependency(image.dependency);
+      }
     }
   }
 }

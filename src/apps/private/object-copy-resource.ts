@@ -4,6 +4,7 @@ import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { OBJECT_COPY_RESOURCE_TYPE, ObjectCopyProps } from './object-copy-contract';
 import { AppStreamProvider } from '../../core/private/appstream-provider';
+import { acknowledgeNagFinding } from '../../core/private/nag';
 
 /** The key prefix of every copy: the handler may write and delete under it, nowhere else. */
 export const COPY_KEY_PREFIX = 'cdk-appstream/';
@@ -25,13 +26,16 @@ export function appStreamFilesBucket(scope: Construct): s3.IBucket {
     }
     return existing;
   }
-  return new s3.Bucket(stack, FILES_BUCKET_ID, {
+  const bucket = new s3.Bucket(stack, FILES_BUCKET_ID, {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     enforceSSL: true,
     encryption: s3.BucketEncryption.S3_MANAGED,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     removalPolicy: RemovalPolicy.DESTROY,
   });
+  acknowledgeNagFinding(bucket, 'AwsSolutions-S1',
+    'The files bucket holds only copies of file assets of this app, written by the deployment for AppStream to read.');
+  return bucket;
 }
 
 /** Properties of `ObjectCopy`. */

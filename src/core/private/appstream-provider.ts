@@ -245,28 +245,6 @@ export class AppStreamProvider extends Construct {
   }
 
   /**
-   * Lets the handler read theme images shipped as assets: `objectsArn` is `<assets bucket>/*.<extension>`,
-   * which also covers the image of the previous deployment that a rollback copies again.
-   */
-  public grantReadThemeImageAssets(objectsArn: string): void {
-    this.once(`ReadThemeImages:${objectsArn}`, () => {
-      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objectsArn] }));
-      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(objectsArn))}]`,
-        'Theme images are read from the assets bucket by extension (asset keys are <hash>.<extension>): '
-        + 'a rollback copies the image of the previous deployment again.', this.handlerRole);
-    });
-  }
-
-  /** Lets the handler write and delete the copies of theme images: `objectsArn` is `<theme bucket>/theme/*`. */
-  public grantWriteThemeImages(objectsArn: string): void {
-    this.once(`WriteThemeImages:${objectsArn}`, () => {
-      this.handlerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objectsArn] }));
-      this.acknowledgeNagFinding(`AwsSolutions-IAM5[Resource::${nagResource(Stack.of(this).resolve(objectsArn))}]`,
-        'The handler writes and deletes the copies of theme images under theme/ of the theme\'s own bucket.', this.handlerRole);
-    });
-  }
-
-  /**
    * Lets the handler read user lists shipped as assets: `s3:GetObject` on the `.json` objects of
    * the asset bucket (`Asset.grantRead()` would grant every object and list the bucket).
    *

@@ -18,7 +18,6 @@ export const Warnings = {
   VALUE_BEYOND_NARROWEST_LIMIT: 'cdk-appstream:value-beyond-narrowest-limit',
   APPFABRIC_ONE_APP_BUNDLE_PER_REGION: 'cdk-appstream:appfabric-one-app-bundle-per-region',
   APPFABRIC_DESTINATION_NOT_PREPARED: 'cdk-appstream:appfabric-destination-not-prepared',
-  THEME_IMAGE_BUCKET_POLICY: 'cdk-appstream:theme-image-bucket-policy',
   THEME_IMAGE_TYPE: 'cdk-appstream:theme-image-type',
   GIVEN_NAME_BLOCKS_REPLACEMENT: 'cdk-appstream:given-name-blocks-replacement',
   ELASTIC_FLEET_WITHOUT_APPLICATION: 'cdk-appstream:elastic-fleet-without-application',

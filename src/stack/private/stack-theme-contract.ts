@@ -20,13 +20,10 @@ export const StackThemeProps = {
 } as const;
 
 /**
- * Where AppStream reads an image (`Bucket`, `Key`), and, for an image shipped as a CDK asset, where
- * the handler copies it from first (`SourceBucket`, `SourceKey`): the assets bucket's policy cannot
- * be opened to AppStream, the theme's own bucket's can.
+ * Where AppStream reads an image: a bucket whose policy lets it read the object (an image shipped as
+ * a CDK asset is a copy made by `Custom::AppStreamObjectCopy` before the theme).
  */
 export interface ThemeImageLocation {
   readonly Bucket: string;
   readonly Key: string;
-  readonly SourceBucket?: string;
-  readonly SourceKey?: string;
 }
