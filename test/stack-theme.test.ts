@@ -182,4 +182,11 @@ describe('stack.theme()', () => {
     expect(message).toContain('favicon: must be a ThemeImage');
     expect(message).toContain('styling: must be a ThemeStyling');
   });
+
+  test('a missing logo or favicon says it is required (plain JavaScript)', () => {
+    const { appStack } = setup();
+    const message = errorOf(() => new StackTheme(appStack, 'Missing', { stack: appStack, title: 'Apps' } as any));
+    expect(message).toContain('logo: is required (CreateThemeForStack takes a logo and a favicon): ThemeImage.fromFile() or ThemeImage.fromBucket() (got undefined)');
+    expect(message).toContain('favicon: is required (CreateThemeForStack takes a logo and a favicon)');
+  });
 });

@@ -245,6 +245,10 @@ function validateStackThemeProps(scope: Construct, props: StackThemeProps): void
 }
 
 function validateImage(scope: Construct, v: PropsValidator, property: string, image: ThemeImage | undefined): void {
+  if (image === undefined) {
+    v.fail(property, image, 'is required (CreateThemeForStack takes a logo and a favicon): ThemeImage.fromFile() or ThemeImage.fromBucket()');
+    return;
+  }
   if (!(image instanceof ThemeImage)) {
     v.fail(property, image, 'must be a ThemeImage (ThemeImage.fromFile() or ThemeImage.fromBucket())');
     return;
