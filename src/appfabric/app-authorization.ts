@@ -7,8 +7,8 @@ import { APP_AUTHORIZATION_CONNECT_ACTIONS } from './private/appfabric-permissio
 import { appFabricResource, appFabricTags } from './private/appfabric-resource';
 import { enumLikeValue } from '../core/private/enum-like';
 import { checkEnumLike, checkString } from '../core/private/input-types';
+import { secretValueSource } from '../core/private/secret-value';
 import { PropsValidator } from '../core/private/validation';
-import { secretValueSource } from '../directory/private/directory-config-validation';
 
 /**
  * A SaaS application AppFabric connects to.

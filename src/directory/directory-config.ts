@@ -7,13 +7,13 @@ import {
   CERTIFICATE_AUTHORITY_ARN,
   DIRECTORY_CONFIG_LIMITS,
   domainOfDistinguishedName,
-  secretValueSource,
   validateDirectoryName,
   validateOrganizationalUnits,
   validateSecretJsonKey,
 } from './private/directory-config-validation';
 import { enumLikeValue } from '../core/private/enum-like';
 import { checkArray, checkBoolean, checkEnumLike, checkObject, checkString, typeName } from '../core/private/input-types';
+import { secretValueSource } from '../core/private/secret-value';
 import { PropsValidator } from '../core/private/validation';
 import { Warnings } from '../core/private/warnings';
 
