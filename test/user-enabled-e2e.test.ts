@@ -4,15 +4,15 @@
  * beyond its rate and may not know a user just created.
  */
 import { isComplete, onEvent } from '../lambda/provider';
-import { FakeAppStream, type FaultName, useFakeEndpoint } from './fake-appstream/server';
+import { type FaultName, useFakeEndpoint } from './fake-appstream/server';
 import { registerUserPoolOperations, UserPoolState } from './fake-appstream/user-pool';
+import { fakeEndpointSuite } from './util/fake-endpoint-suite';
 import { type FrameworkOptions, resourceEvents, runCustomResource } from './util/provider-framework';
 import { USER_ENABLED_RESOURCE_TYPE } from '../src/users/private/user-enabled-contract';
 
-const saved = { ...process.env };
-let fake: FakeAppStream;
+const suite = fakeEndpointSuite({ requestsPerSecond: 50, burst: 2 });
+const fake = suite.fake;
 let pool: UserPoolState;
-let endpoint: string;
 
 const EMAIL = 'alice@example.com';
 const events = resourceEvents({ resourceType: USER_ENABLED_RESOURCE_TYPE, logicalResourceId: 'AliceEnabled' });
@@ -20,26 +20,9 @@ const props = (enabled: boolean) => ({ UserName: EMAIL, AuthenticationType: 'USE
 const FRAMEWORK: FrameworkOptions = { queryIntervalMs: 10, totalTimeoutMs: 4_000, invocationTimeoutMs: 61_000 };
 const run = (event: Parameters<typeof runCustomResource>[1]) => runCustomResource({ onEvent, isComplete }, event, FRAMEWORK);
 
-beforeAll(async () => {
-  fake = new FakeAppStream();
-  endpoint = await fake.start();
-});
-
-afterAll(async () => {
-  await fake.stop();
-  process.env = saved;
-});
-
 beforeEach(() => {
-  useFakeEndpoint(endpoint);
   pool = registerUserPoolOperations(fake);
-  fake.resetCalls();
-  fake.clearFaults();
-  fake.setRateLimit({ requestsPerSecond: 50, burst: 2 });
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
-
-afterEach(() => jest.restoreAllMocks());
 
 test('disable on create, enable on update, enabled again on delete', async () => {
   pool.addUser(EMAIL);
@@ -70,14 +53,15 @@ test('a repeated event converges', async () => {
 });
 
 test('a user the API does not know yet is disabled once it does', async () => {
-  pool.addUser(EMAIL, { visibleAfterMs: 100 });
+  // Not found by onEvent's DisableUser nor by the first poll's: found by the second poll's.
+  pool.addUser(EMAIL, { hiddenForRequests: 2 });
 
   const created = await run(events.create(props(false)));
 
   expect(created.Status).toBe('SUCCESS');
-  expect(created.polls).toBeGreaterThan(1);
+  expect(created.polls).toBe(2);
   expect(pool.isEnabled(EMAIL)).toBe(false);
-  expect(fake.count('DisableUser', 'error:ResourceNotFoundException')).toBeGreaterThan(0);
+  expect(fake.count('DisableUser', 'error:ResourceNotFoundException')).toBe(2);
 });
 
 test('the Delete of a user already gone succeeds', async () => {
@@ -94,7 +78,7 @@ test.each<FaultName>(['ThrottlingException', 'RequestLimitExceededException', 'h
 
 test('beyond the endpoint\'s rate requests are rejected, and every user still ends as asked', async () => {
   fake.setRateLimit({ requestsPerSecond: 20, burst: 1, rejectWith: 'RequestLimitExceededException' });
-  useFakeEndpoint(endpoint, { retryBaseDelayMs: 1, initialRequestRate: 500 });
+  useFakeEndpoint(suite.endpoint, { retryBaseDelayMs: 1, initialRequestRate: 500 });
   const emails = Array.from({ length: 10 }, (_, i) => `user${i}@example.com`);
   emails.forEach((email) => pool.addUser(email));
 

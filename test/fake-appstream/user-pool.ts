@@ -4,20 +4,19 @@
  *
  * Behaviour modelled on the API reference (appstream 2016-12-01): both need `UserName` (1 to 128
  * characters) and `AuthenticationType` (ValidationException otherwise); both are idempotent; a user
- * that does not exist is a ResourceNotFoundException. A user added with `addUser(name, { visibleAfterMs })`
- * is not found until that much time has passed, as a user CloudFormation has just created may not be.
+ * that does not exist is a ResourceNotFoundException. A user added with `addUser(name, { hiddenForRequests })`
+ * is not found by that many requests, as a user CloudFormation has just created may not be (counted in
+ * requests, not time, so that a test does not depend on the machine's speed).
  */
 import { FakeAppStream, FakeServiceError } from './server';
 
 /** The user pool: user name (case-sensitive) → enabled. */
 export class UserPoolState {
-  public readonly users = new Map<string, { enabled: boolean; visibleAt: number }>();
+  public readonly users = new Map<string, { enabled: boolean; hiddenForRequests: number }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  /** Adds an enabled user (as CreateUser would), found by the API after `visibleAfterMs`. */
-  public addUser(userName: string, options: { visibleAfterMs?: number } = {}): void {
-    this.users.set(userName, { enabled: true, visibleAt: this.now() + (options.visibleAfterMs ?? 0) });
+  /** Adds an enabled user (as CreateUser would), not found by the API's first `hiddenForRequests` requests for it. */
+  public addUser(userName: string, options: { hiddenForRequests?: number } = {}): void {
+    this.users.set(userName, { enabled: true, hiddenForRequests: options.hiddenForRequests ?? 0 });
   }
 
   /** Whether the user exists and is enabled (the truth, for the tests' checks). */
@@ -25,10 +24,14 @@ export class UserPoolState {
     return this.users.get(userName)?.enabled;
   }
 
-  /** The user as the API sees it now. */
+  /** The user as a request of the API sees it (a request for a hidden user counts towards its showing). */
   public visibleUser(userName: string): { enabled: boolean } | undefined {
     const user = this.users.get(userName);
-    return user && user.visibleAt <= this.now() ? user : undefined;
+    if (user && user.hiddenForRequests > 0) {
+      user.hiddenForRequests -= 1;
+      return undefined;
+    }
+    return user;
   }
 }
 
