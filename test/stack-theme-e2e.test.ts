@@ -7,16 +7,16 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { isComplete, onEvent } from '../lambda/provider';
-import { FakeAppStream, type FaultName, useFakeEndpoint } from './fake-appstream/server';
+import { type FaultName, useFakeEndpoint } from './fake-appstream/server';
 import { registerThemeOperations, ThemeState } from './fake-appstream/themes';
+import { fakeEndpointSuite } from './util/fake-endpoint-suite';
 import { type FrameworkOptions, resourceEvents, runCustomResource } from './util/provider-framework';
 import { STACK_THEME_RESOURCE_TYPE } from '../src/stack/private/stack-theme-contract';
 
-const saved = { ...process.env };
 const s3 = mockClient(S3Client);
-let fake: FakeAppStream;
+const suite = fakeEndpointSuite({ requestsPerSecond: 50, burst: 2 });
+const fake = suite.fake;
 let state: ThemeState;
-let endpoint: string;
 
 const events = resourceEvents({ resourceType: STACK_THEME_RESOURCE_TYPE, logicalResourceId: 'Theme' });
 const FRAMEWORK: FrameworkOptions = { queryIntervalMs: 5, totalTimeoutMs: 4_000, invocationTimeoutMs: 61_000 };
@@ -31,31 +31,13 @@ const props = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-beforeAll(async () => {
-  fake = new FakeAppStream();
-  endpoint = await fake.start();
-});
-
-afterAll(async () => {
-  await fake.stop();
-  process.env = saved;
-});
-
 beforeEach(() => {
-  useFakeEndpoint(endpoint);
   s3.reset();
   s3.onAnyCommand().rejects(new Error('unexpected S3 call'));
   state = registerThemeOperations(fake).addStack('portal', 'portal-2');
-  fake.resetCalls();
-  fake.clearFaults();
-  fake.setRateLimit({ requestsPerSecond: 50, burst: 2 });
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
 
-afterEach(() => {
-  jest.restoreAllMocks();
-  expect(s3.calls()).toHaveLength(0);
-});
+afterEach(() => expect(s3.calls()).toHaveLength(0));
 
 test('create, update, delete', async () => {
   const created = await run(events.create(props()));
@@ -115,7 +97,7 @@ test.each<FaultName>(['ThrottlingException', 'RequestLimitExceededException', 'C
 
 test('beyond the endpoint\'s rate requests are rejected, and the handler still converges', async () => {
   fake.setRateLimit({ requestsPerSecond: 3, burst: 1, rejectWith: 'RequestLimitExceededException' });
-  useFakeEndpoint(endpoint, { retryBaseDelayMs: 1, initialRequestRate: 100 });
+  useFakeEndpoint(suite.endpoint, { retryBaseDelayMs: 1, initialRequestRate: 100 });
 
   const created = await run(events.create(props()));
   const updated = await run(events.update('portal', props({ TitleText: 'Renamed' }), props()));

@@ -4,41 +4,24 @@
  * every lifecycle path, with the endpoint rejecting beyond its rate and injecting faults.
  */
 import { isComplete, onEvent } from '../lambda/provider';
-import { FakeAppStream, type FaultName, useFakeEndpoint } from './fake-appstream/server';
+import { type FaultName, useFakeEndpoint } from './fake-appstream/server';
 import { registerUsageReportOperations, UsageReportState } from './fake-appstream/usage-reports';
+import { fakeEndpointSuite } from './util/fake-endpoint-suite';
 import { type FrameworkOptions, resourceEvents, runCustomResource } from './util/provider-framework';
 import { USAGE_REPORT_SUBSCRIPTION_RESOURCE_TYPE, UsageReportPhysicalIds } from '../src/operations/private/usage-reports-contract';
 
-const saved = { ...process.env };
-let fake: FakeAppStream;
+const suite = fakeEndpointSuite({ requestsPerSecond: 50, burst: 2 });
+const fake = suite.fake;
 let state: UsageReportState;
-let endpoint: string;
 
 const events = resourceEvents({ resourceType: USAGE_REPORT_SUBSCRIPTION_RESOURCE_TYPE, logicalResourceId: 'UsageReports' });
 const FRAMEWORK: FrameworkOptions = { queryIntervalMs: 5, totalTimeoutMs: 4_000, invocationTimeoutMs: 61_000 };
 const run = (event: Parameters<typeof runCustomResource>[1]) => runCustomResource({ onEvent, isComplete }, event, FRAMEWORK);
 const { CREATED, ADOPTED } = UsageReportPhysicalIds;
 
-beforeAll(async () => {
-  fake = new FakeAppStream();
-  endpoint = await fake.start();
-});
-
-afterAll(async () => {
-  await fake.stop();
-  process.env = saved;
-});
-
 beforeEach(() => {
-  useFakeEndpoint(endpoint);
   state = registerUsageReportOperations(fake);
-  fake.resetCalls();
-  fake.clearFaults();
-  fake.setRateLimit({ requestsPerSecond: 50, burst: 2 });
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
-
-afterEach(() => jest.restoreAllMocks());
 
 test('create, update, delete of a subscription this resource makes', async () => {
   const created = await run(events.create({}));
@@ -101,7 +84,7 @@ test.each<FaultName>(['ThrottlingException', 'RequestLimitExceededException', 'h
 
 test('beyond the endpoint\'s rate requests are rejected, and the handler still converges', async () => {
   fake.setRateLimit({ requestsPerSecond: 2, burst: 1, rejectWith: 'RequestLimitExceededException' });
-  useFakeEndpoint(endpoint, { retryBaseDelayMs: 1, initialRequestRate: 100 }); // starts far too fast
+  useFakeEndpoint(suite.endpoint, { retryBaseDelayMs: 1, initialRequestRate: 100 }); // starts far too fast
 
   const created = await run(events.create({}));
   const deleted = await run(events.delete(created.PhysicalResourceId, {}));
