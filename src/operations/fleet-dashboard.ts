@@ -136,32 +136,23 @@ export class FleetDashboard extends Construct {
   /** The alarms of one fleet, on metrics without labels (a label would render them as metric math). */
   private addFleetAlarms(fleet: IFleet, period: Duration, threshold: number, utilizationPeriods: number): void {
     const scope = new Construct(this, Names.nodeUniqueId(fleet.node));
-    const name = (what: string) => `${what} (AppStream fleet ${fleet.fleetName})`;
-    this.ownAlarms.push(new cloudwatch.Alarm(scope, 'InsufficientCapacityAlarm', {
-      alarmDescription: name('Users were refused a session: no capacity was available'),
-      metric: fleet.metricInsufficientCapacityError({ period }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }));
-    this.ownAlarms.push(new cloudwatch.Alarm(scope, 'UtilizationAlarm', {
-      alarmDescription: name(`Capacity utilization stayed above ${threshold}% (the scaling target): raise the maximum capacity`),
-      metric: fleet.metricCapacityUtilization({ period }),
-      threshold,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: utilizationPeriods,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }));
-    if (fleet.fleetType === FleetType.ELASTIC) {
-      this.ownAlarms.push(new cloudwatch.Alarm(scope, 'ConcurrencyLimitAlarm', {
-        alarmDescription: name('Users were refused a session: maxConcurrentSessions was reached'),
-        metric: fleet.metricInsufficientConcurrencyLimitError({ period }),
-        threshold: 0,
+    // Every alarm fires above its threshold, and a period without data (no sessions) is not a breach.
+    const alarm = (id: string, what: string, metric: cloudwatch.IMetric, alarmThreshold: number, evaluationPeriods: number) =>
+      this.ownAlarms.push(new cloudwatch.Alarm(scope, id, {
+        alarmDescription: `${what} (AppStream fleet ${fleet.fleetName})`,
+        metric,
+        threshold: alarmThreshold,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
+        evaluationPeriods,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }));
+    alarm('InsufficientCapacityAlarm', 'Users were refused a session: no capacity was available',
+      fleet.metricInsufficientCapacityError({ period }), 0, 1);
+    alarm('UtilizationAlarm', `Capacity utilization stayed above ${threshold}% (the scaling target): raise the maximum capacity`,
+      fleet.metricCapacityUtilization({ period }), threshold, utilizationPeriods);
+    if (fleet.fleetType === FleetType.ELASTIC) {
+      alarm('ConcurrencyLimitAlarm', 'Users were refused a session: maxConcurrentSessions was reached',
+        fleet.metricInsufficientConcurrencyLimitError({ period }), 0, 1);
     }
   }
 }
